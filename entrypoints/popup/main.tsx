@@ -1,0 +1,2 @@
+import { render } from 'preact';
+render(<p>Fact Context</p>, document.getElementById('app')!);

@@ -1,0 +1,26 @@
+/**
+ * The engine's contract: pure data in, offsets out. No DOM here — src/page maps offsets back to nodes.
+ */
+
+/** One run of page text, in document order (usually one DOM text node). */
+export interface TextSegment {
+  text: string;
+  /**
+   * Segments with the same block number belong to one block (paragraph, heading, list item, table cell...).
+   * A mention may span segments of one block (inline tags) but never two blocks.
+   */
+  block: number;
+}
+
+/** A phrase on the page that the assessment speaks to. */
+export interface Mention {
+  /** Offsets into `joinSegments(segments)` (UTF-16 code units, like DOM offsets). */
+  start: number;
+  end: number;
+  /** The page text as matched (the original characters, not normalised). */
+  text: string;
+  /** The canonical trigger phrase of the pack that matched. */
+  trigger: string;
+  /** Finding ids, best first (at least one). */
+  findings: string[];
+}

@@ -1,0 +1,48 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// Firefox needs a stable add-on id; the UUID of its moz-extension:// origin is pinned only in tests.
+export const GECKO_ID = 'fact-context@fact-context.dev';
+
+export default defineConfig({
+  srcDir: '.',
+  entrypointsDir: 'entrypoints',
+  publicDir: 'public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  manifestVersion: 3,
+  vite: () => ({
+    plugins: [preact()],
+  }),
+  zip: {
+    // The Firefox sources zip must rebuild to the same extension: ship what the build reads.
+    includeSources: ['assets/**', 'scripts/**', 'src/**', 'entrypoints/**'],
+    excludeSources: ['out/**', 'tests/**', '.output/**', 'node_modules/**'],
+  },
+  manifest: ({ browser }) => ({
+    name: 'Fact Context',
+    description:
+      'Marks phrases in news about China and Russia that a declassified UK assessment speaks to, and shows what it found. Works offline.',
+    permissions: ['storage', 'contextMenus'],
+    commands: {
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: 'Jump to the next marked phrase and open its card',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+F' },
+        description: 'Turn Fact Context on or off for this site',
+      },
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: GECKO_ID,
+              strict_min_version: '142.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
