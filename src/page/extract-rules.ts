@@ -1,0 +1,53 @@
+/**
+ * Which parts of a page count as readable article text. One set of rules, used by the content script (real DOM)
+ * and by `npm run scan` (happy-dom in Node), so that both find the same mentions in the same HTML.
+ */
+
+/** Elements whose whole subtree is never read: code, form fields, media, metadata, page chrome. */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK',
+  'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'BUTTON', 'DATALIST', 'OUTPUT',
+  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR',
+  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG',
+  'NAV', 'MENU', 'DIALOG',
+  'FACT-CONTEXT-CARD',
+]);
+
+/** ARIA roles of navigation-like page chrome. */
+export const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'tablist', 'dialog', 'alertdialog']);
+
+/** Elements that start a new block: a phrase never continues across their edges. */
+export const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
+  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN', 'OL',
+  'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+]);
+
+/** Attribute that marks our own UI (besides the card's host tag): never read, never observed. */
+export const OWN_UI_ATTRIBUTE = 'data-fact-context-ui';
+
+const HIDDEN_INLINE_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden)\b/i;
+
+/**
+ * Whether an element's subtree is skipped, from what the markup itself says (no layout needed).
+ * The caller may add a computed-style check for CSS-hidden elements (see ExtractOptions.isHidden).
+ */
+export function isSkippedElement(element: Element): boolean {
+  const tag = element.tagName.toUpperCase();
+  if (SKIPPED_TAGS.has(tag)) return true;
+  if (element.hasAttribute('hidden') || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const style = element.getAttribute('style');
+  if (style && HIDDEN_INLINE_STYLE.test(style)) return true;
+  // Site-wide header and footer are page chrome; an article's own header (title, standfirst) is content.
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !element.parentElement?.closest('article, main, [role="main"]')) return true;
+  return false;
+}
+
+export function isBlockElement(element: Element): boolean {
+  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+}

@@ -1,0 +1,86 @@
+import type { TextSegment } from '../matching/types';
+import { isBlockElement, isSkippedElement } from './extract-rules';
+
+/** A segment that remembers the DOM text node it came from, so offsets can be mapped back to ranges. */
+export interface NodeSegment extends TextSegment {
+  node: Text;
+}
+
+export interface ExtractOptions {
+  /** Extra check for elements hidden by CSS (the browser passes a computed-style check). */
+  isHidden?: (element: Element) => boolean;
+}
+
+// NodeFilter constants, spelled out: happy-dom and browsers both have them, but not on every global.
+const SHOW_ELEMENT = 0x1;
+const SHOW_TEXT = 0x4;
+const FILTER_ACCEPT = 1;
+const FILTER_REJECT = 2;
+const FILTER_SKIP = 3;
+const WHITESPACE_ONLY = /^\s*$/;
+
+/**
+ * Walks the readable text under `root` in document order, one segment per text node.
+ * A generator, so the content script can extract a large page in time slices.
+ */
+export function* walkSegments(root: Node, options: ExtractOptions = {}): Generator<NodeSegment> {
+  const document = root.ownerDocument ?? (root as Document);
+  const { isHidden } = options;
+  const walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
+    acceptNode(node: Node): number {
+      if (node.nodeType !== 1) return FILTER_ACCEPT;
+      const element = node as Element;
+      if (isSkippedElement(element) || isHidden?.(element)) return FILTER_REJECT;
+      // Elements themselves are not emitted; they are visited so that their subtree can be rejected.
+      return FILTER_SKIP;
+    },
+  });
+  const blockOf = new Map<Node, Element | null>();
+  let block = 0;
+  let previousBlockElement: Element | null | undefined;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const text = node as Text;
+    const data = text.data;
+    if (data.length === 0) continue;
+    const blockElement = nearestBlock(text.parentNode, blockOf);
+    const sameBlock = blockElement === previousBlockElement;
+    // Whitespace between inline elements separates words; at the start of a block it is only indentation.
+    if (!sameBlock && WHITESPACE_ONLY.test(data)) continue;
+    if (!sameBlock && previousBlockElement !== undefined) block += 1;
+    previousBlockElement = blockElement;
+    yield { text: data, block, node: text };
+  }
+}
+
+/** All readable segments under `root`. */
+export function extractSegments(root: Node, options: ExtractOptions = {}): NodeSegment[] {
+  return Array.from(walkSegments(root, options));
+}
+
+/** The closest block-level ancestor (cached per parent: siblings share it). */
+function nearestBlock(parent: Node | null, cache: Map<Node, Element | null>): Element | null {
+  if (!parent) return null;
+  const cached = cache.get(parent);
+  if (cached !== undefined) return cached;
+  let current: Node | null = parent;
+  while (current && !(current.nodeType === 1 && isBlockElement(current as Element))) current = current.parentNode;
+  const found = (current as Element | null) ?? null;
+  cache.set(parent, found);
+  return found;
+}
+
+/** The part of a window that the CSS-hidden check needs (a browser window or happy-dom's). */
+export interface StyleView {
+  getComputedStyle(element: never): { display: string; visibility: string };
+}
+
+/**
+ * The CSS-hidden check both environments pass as `isHidden`: the browser's own computed style in the content
+ * script, happy-dom's in `npm run scan`.
+ */
+export function computedStyleHidden(view: StyleView): (element: Element) => boolean {
+  return (element) => {
+    const style = view.getComputedStyle(element);
+    return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
+  };
+}
