@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
+import { playwright } from '@vitest/browser-playwright';
 
 /**
  * Three kinds of tests, one command (`npm test`):
@@ -20,10 +21,31 @@ export default defineConfig({
         },
       },
       {
+        plugins: [preact()],
+        test: {
+          name: 'browser',
+          include: ['tests/browser/**/*.test.{ts,tsx}'],
+          browser: {
+            enabled: true,
+            headless: true,
+            // The system Chromium, never a downloaded one; offline and without sandbox (root in CI).
+            provider: playwright({
+              launchOptions: {
+                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+                args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+              },
+            }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
         test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',
+          // Builds both extensions once per run (skipped when the build is newer than the sources).
+          globalSetup: ['tests/e2e/harness/build.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
           fileParallelism: false,

@@ -22,7 +22,7 @@ export default defineConfig({
     name: 'Fact Context',
     description:
       'Marks phrases in news about China and Russia that a declassified UK assessment speaks to, and shows what it found. Works offline.',
-    permissions: ['storage', 'contextMenus'],
+    permissions: ['storage', 'contextMenus', 'activeTab'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+N' },

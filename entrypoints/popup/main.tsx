@@ -1,2 +1,12 @@
 import { render } from 'preact';
-render(<p>Fact Context</p>, document.getElementById('app')!);
+import { PACK } from '../../src/pack';
+import { PopupApp } from '../../src/ui/popup/PopupApp';
+import { contentScriptClient, findTargetTab, isToolbarPopup } from '../../src/ui/popup/target-tab';
+import '../../src/ui/popup/popup.css';
+
+void findTargetTab(location.search).then((tab) => {
+  render(
+    <PopupApp pack={PACK} tab={tab} page={contentScriptClient} closeWhenDone={isToolbarPopup(location.search)} />,
+    document.getElementById('app')!,
+  );
+});

@@ -24,3 +24,9 @@ export interface Mention {
   /** Finding ids, best first (at least one). */
   findings: string[];
 }
+
+/** A mention found by an incremental page session: offsets are into its block's own text (see engine.ts). */
+export interface BlockMention extends Mention {
+  /** The `block` number of the segments it was found in. */
+  block: number;
+}

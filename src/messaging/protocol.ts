@@ -14,6 +14,12 @@ export interface PageState {
   /** False where the site is switched off (then `mentions` is empty). */
   enabled: boolean;
   mentions: PageMentionSummary[];
+  /**
+   * The page's address (content script: `location.href`). The popup needs it for the site switch, and without the
+   * `tabs` permission the browser gives the popup a tab's URL only under activeTab (not when popup.html is opened as
+   * a page, as the real-browser tests do).
+   */
+  url?: string;
 }
 
 /**
@@ -29,6 +35,11 @@ export interface ProtocolMap {
   nextMention(): boolean;
   /** content script → background: the tab's mention count changed (badge). */
   mentionCount(count: number): void;
+  /**
+   * content script (card) → background: open the report page at a finding (`report.html#<finding-id>`) in a new
+   * tab. Pages may not navigate to extension pages themselves (not web-accessible), so the background opens it.
+   */
+  openReport(findingId: string): void;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

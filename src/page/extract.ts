@@ -80,7 +80,8 @@ export interface StyleView {
  */
 export function computedStyleHidden(view: StyleView): (element: Element) => boolean {
   return (element) => {
-    const style = view.getComputedStyle(element);
+    // `never`: happy-dom's Element type is not the DOM lib's; both windows accept the element they created.
+    const style = view.getComputedStyle(element as never);
     return style.display === 'none' || style.visibility === 'hidden' || style.visibility === 'collapse';
   };
 }

@@ -18,7 +18,8 @@ function scan(...args: string[]) {
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('npm run scan', () => {
+// Each case spawns the real CLI (tsx start-up is seconds on a busy 2-core machine).
+describe('npm run scan', { timeout: 60_000 }, () => {
   const result = scan('--json', HTML, TXT);
   const entries = JSON.parse(result.stdout) as ScanEntry[];
   const [html, txt] = entries;

@@ -1,0 +1,33 @@
+/**
+ * Bundles the in-page runners (scripts/bench/runner/*.ts) with esbuild into scripts the benchmark injects into a
+ * page. The "ours" bundle holds only the content script's modules, so the heap it adds is our code's.
+ */
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+
+const runner = (name: string) => fileURLToPath(new URL(`./runner/${name}.ts`, import.meta.url));
+
+async function bundle(entry: string): Promise<string> {
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    write: false,
+    minify: false,
+    logLevel: 'error',
+    define: { 'import.meta.env.DEV': 'false', 'import.meta.env.PROD': 'true', 'process.env.NODE_ENV': '"production"' },
+  });
+  return result.outputFiles[0]!.text;
+}
+
+export interface RunnerBundles {
+  ours: string;
+  tools: string;
+}
+
+export async function bundleRunners(): Promise<RunnerBundles> {
+  const [ours, tools] = await Promise.all([bundle(runner('ours')), bundle(runner('tools'))]);
+  return { ours, tools };
+}

@@ -1,0 +1,84 @@
+/**
+ * Cross-check with the shipped build: the built extension (.output/chrome-mv3) loaded into the system Chromium
+ * opens each benchmark page; we read back what its content script registered under `fact-context-mention`
+ * (must be the planted mentions) and when, counted from DOMContentLoaded (content scripts run at document_idle).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_PATH } from './browser';
+
+export interface ExtensionCheck {
+  url: string;
+  /** Marked texts in document order, or undefined if the marks never appeared. */
+  found?: string[];
+  /** From DOMContentLoaded to the highlight being registered, ms (includes waiting for document_idle). */
+  ms?: number;
+  error?: string;
+}
+
+declare global {
+  interface Window {
+    __benchDcl?: number;
+    __benchMarked?: number;
+  }
+}
+
+export async function checkExtension(extensionDir: string, urls: string[], timeoutMs: number): Promise<ExtensionCheck[]> {
+  const profile = await mkdtemp(join(tmpdir(), 'fact-context-bench-ext-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  try {
+    if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 30_000 });
+    const out: ExtensionCheck[] = [];
+    for (const url of urls) {
+      const page = await context.newPage();
+      try {
+        await page.addInitScript(() => {
+          document.addEventListener('DOMContentLoaded', () => (window.__benchDcl = performance.now()));
+          const poll = () => {
+            if (CSS.highlights.has('fact-context-mention')) window.__benchMarked = performance.now();
+            else requestAnimationFrame(poll);
+          };
+          requestAnimationFrame(poll);
+        });
+        await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+        await page.waitForFunction(() => window.__benchMarked !== undefined, undefined, { timeout: timeoutMs });
+        const result = await page.evaluate(() => {
+          const highlight = CSS.highlights.get('fact-context-mention')!;
+          const ranges = [...highlight].map((r) => {
+            const range = document.createRange();
+            range.setStart(r.startContainer, r.startOffset);
+            range.setEnd(r.endContainer, r.endOffset);
+            return range;
+          });
+          ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
+          return { found: ranges.map((range) => range.toString()), ms: window.__benchMarked! - (window.__benchDcl ?? 0) };
+        });
+        out.push({ url, ...result });
+      } catch (error) {
+        out.push({ url, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
+      } finally {
+        await page.close().catch(() => undefined);
+      }
+    }
+    return out;
+  } finally {
+    await context.close().catch(() => undefined);
+    await rm(profile, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * `npm run bench [-- --json] [--runs N] [--sizes 100,1024,5120] [--fuse-cap-ms N] [--build] [--no-extension-check]`
+ *
+ * What the extension costs a page, measured in the system Chromium (headless) on generated news pages, side by
+ * side with the bare text walk, mark.js and fuse.js. Prints a table with every target of issue 5 as met/missed;
+ * with --json, also one JSON object on the last line of stdout. Progress goes to stderr. Exits non-zero when our
+ * marks differ from the planted true mentions (a fast wrong answer is not a result).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { bundleRunners } from './bundle';
+import { bundleSizes } from './bundle-size';
+import { checkExtension } from './extension-check';
+import { CHROMIUM_PATH, launchBrowser, type BenchBrowser } from './browser';
+import { generateNewsPage } from './generate';
+import { measureSearch, measureTriggerScaling } from './measure-extras';
+import { measurePage, type PageDetails, type PageResult } from './measure-page';
+import { formatTable, type BenchReport } from './report';
+import { servePages } from './server';
+
+const ROOT = join(import.meta.dirname, '../..');
+const COMPILED_PACK = join(ROOT, 'src/pack/generated/compiled.json');
+const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
+const TRIGGER_COUNTS = [30, 300, 3_000, 30_000];
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** Builds what is missing on a fresh clone: the compiled pack, then the Chrome build (for bundle sizes). */
+function ensureBuilt(rebuild: boolean): void {
+  const run = (args: string[]) => execFileSync('npx', args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  if (rebuild || !existsSync(COMPILED_PACK)) {
+    log('bench: compiling the pack (npm run compile-pack)');
+    execFileSync('npm', ['run', '--silent', 'compile-pack'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  }
+  if (rebuild || !existsSync(join(CHROME_BUILD, 'manifest.json'))) {
+    log('bench: building the extension (npx wxt build)');
+    run(['wxt', 'build']);
+  }
+}
+
+function machine(browserVersion: string): string {
+  const cpu = cpus();
+  return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Chromium ${browserVersion} headless, Node ${process.versions.node}`;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      json: { type: 'boolean', default: false },
+      runs: { type: 'string', default: '5' },
+      sizes: { type: 'string', default: '100,1024,5120' },
+      'fuse-cap-ms': { type: 'string', default: '30000' },
+      mutations: { type: 'string', default: '1000' },
+      build: { type: 'boolean', default: false },
+      'no-extension-check': { type: 'boolean', default: false },
+    },
+  });
+  const runs = Math.max(1, Number(values.runs));
+  const sizesKb = values.sizes.split(',').map(Number);
+  const fuseCapMs = Number(values['fuse-cap-ms']);
+  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH); the benchmark never downloads one`);
+
+  ensureBuilt(values.build);
+  const { PACK } = await import('../../src/pack/index');
+  const phrases = PACK.matcher.triggers.map((trigger) => ({ phrase: trigger.phrase, finding: trigger.finding }));
+
+  log('bench: generating pages');
+  const generated = sizesKb.map((kb) => ({ kb, page: generateNewsPage({ seed: 20_260_000 + kb, textChars: kb * 1024, phrases }) }));
+  const server = await servePages(new Map([...generated.map(({ kb, page }) => [`/page-${kb}.html`, page.html] as const), ['/blank.html', '<!doctype html><title>blank</title>']]));
+  log('bench: bundling the in-page runners');
+  const bundles = await bundleRunners();
+
+  let browser: BenchBrowser | undefined;
+  const stop = () => void browser?.close().finally(() => process.exit(130));
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    browser = await launchBrowser();
+    log(`bench: Chromium ${browser.version}, ${runs} runs per figure`);
+    const pages: PageResult[] = [];
+    const details: PageDetails[] = [];
+    for (const { kb, page } of generated) {
+      log(`bench: page of ${kb} KB text (${page.planted.length} planted mentions)`);
+      const measured = await measurePage(
+        browser.context,
+        bundles,
+        { url: server.url(`/page-${kb}.html`), textChars: page.textChars, planted: page.planted },
+        { runs, fuseCapMs, mutationCount: Number(values.mutations), log },
+      );
+      pages.push(measured.result);
+      details.push(measured.details);
+    }
+    log('bench: popup search');
+    const search = await measureSearch(browser.context, bundles, server.url('/blank.html'));
+    const scalingPage = generated.find(({ kb }) => kb === 1024) ?? generated[generated.length - 1]!;
+    log(`bench: matcher vs number of triggers (${scalingPage.kb} KB page)`);
+    const scaling = await measureTriggerScaling(browser.context, bundles, server.url(`/page-${scalingPage.kb}.html`), TRIGGER_COUNTS, runs);
+
+    const extension = values['no-extension-check']
+      ? []
+      : (log('bench: cross-check with the built extension'),
+        await checkExtension(CHROME_BUILD, generated.map(({ kb }) => server.url(`/page-${kb}.html`)), 180_000));
+
+    const report: BenchReport = {
+      pages,
+      bundle_gzip_kb: bundleSizes(CHROME_BUILD),
+      search_ms: search,
+      trigger_scaling: scaling.map(({ triggers, ms }) => ({ triggers, ms })),
+    };
+    const table = formatTable(report, {
+      details,
+      machine: machine(browser.version),
+      runs,
+      fuseCapMs,
+      packGzipKb: gzipSync(readFileSync(COMPILED_PACK), { level: 9 }).length / 1024,
+      scalingMentions: scaling.map((row) => row.mentions),
+      extension: extension.map((check, i) => ({
+        sizeKb: pages[i]!.size_kb,
+        expected: generated[i]!.page.planted.map((p) => p.text),
+        found: check.found,
+        ms: check.ms,
+        error: check.error,
+      })),
+      buildTime: statSync(join(CHROME_BUILD, 'manifest.json')).mtime.toISOString(),
+    });
+    process.stdout.write(`${table}\n`);
+    if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+    return details.every((detail) => detail.correct) ? 0 : 1;
+  } finally {
+    await browser?.close();
+    await server.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    log(`bench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,235 @@
+/**
+ * Measures one generated page: every figure of `pages[]`, each run on a freshly loaded tab (a content script runs
+ * once per page load, on a cold page), a warm-up first, then the median of `runs`.
+ */
+import type { BrowserContext, Page } from 'playwright-core';
+import type { RunnerBundles } from './bundle';
+import { closePage, heapAfterGc, openPage } from './browser';
+import type { PlantedMention } from './generate';
+import { startTrace, tasksBetween } from './trace';
+
+export interface PageResult {
+  size_kb: number;
+  floor_ms: number;
+  ours_ms: number;
+  markjs_ms: number;
+  fuse_naive_ms: number;
+  max_task_ms: number;
+  long_tasks: number;
+  highlight_frame_ms: number;
+  mutation_ms: number;
+  mutation_base_ms: number;
+  heap_kb: number;
+  mentions_expected: number;
+  mentions_found: number;
+}
+
+/** What the table's notes need beyond the JSON keys. */
+export interface PageDetails {
+  fuseCapped: boolean;
+  fuseSearched: string;
+  markjsCount: number;
+  /** Planted mentions not found, and found mentions that were not planted (first few of each). */
+  missing: string[];
+  extra: string[];
+  correct: boolean;
+  liveRanges: number;
+  tasksTraced: number;
+  loadMs: number;
+  engineMs: number;
+}
+
+export interface PageToMeasure {
+  url: string;
+  textChars: number;
+  planted: PlantedMention[];
+}
+
+export interface MeasureOptions {
+  runs: number;
+  fuseCapMs: number;
+  mutationCount: number;
+  log: (line: string) => void;
+}
+
+type Tools = {
+  floor(): { ms: number };
+  markjs(): Promise<{ ms: number; count: number }>;
+  fuseNaive(capMs: number): { ms: number; capped: boolean; sentences: number; searched: number };
+  frameCost(): Promise<number>;
+  startLongTasks(): void;
+  stopLongTasks(): Promise<{ count: number; max: number }>;
+  mutations(count: number): Promise<number>;
+};
+type Ours = { run(): Promise<{ ms: number; engineMs: number; mentions: string[]; ranges: number }> };
+declare const __benchTools: Tools;
+declare const __benchOurs: Ours;
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+const normalise = (text: string) => text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+
+/**
+ * Injects the content script's bundle as an inline script (evaluated synchronously on insertion) and runs it;
+ * the evaluation time is part of ours_ms, since the content script pays it on every page.
+ */
+async function runOurs(page: Page, bundle: string): Promise<{ ms: number; loadMs: number; engineMs: number; mentions: string[]; ranges: number }> {
+  return page.evaluate(async (source) => {
+    performance.mark('bench-ours-start');
+    const start = performance.now();
+    const script = document.createElement('script');
+    script.textContent = source;
+    document.head.append(script);
+    const loadMs = performance.now() - start;
+    const result = await __benchOurs.run();
+    performance.mark('bench-ours-end');
+    return { ...result, loadMs, ms: result.ms + loadMs };
+  }, bundle);
+}
+
+async function repeat<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
+  await once(); // warm-up: the browser's caches, not the page's (every run is a fresh tab)
+  const out: T[] = [];
+  for (let i = 0; i < runs; i++) out.push(await once());
+  return out;
+}
+
+export async function measurePage(
+  context: BrowserContext,
+  bundles: RunnerBundles,
+  target: PageToMeasure,
+  options: MeasureOptions,
+): Promise<{ result: PageResult; details: PageDetails }> {
+  const { runs, log } = options;
+  const open = () => openPage(context, target.url, bundles.tools);
+  const sizeKb = Math.round(target.textChars / 1024);
+
+  log(`  ${sizeKb} KB: floor`);
+  const floor = await repeat(runs, async () => {
+    const { page } = await open();
+    const { ms } = await page.evaluate(() => __benchTools.floor());
+    await closePage(page);
+    return ms;
+  });
+
+  log(`  ${sizeKb} KB: ours`);
+  const ours = await repeat(runs, async () => {
+    const { page, cdp } = await open();
+    const heapBefore = await heapAfterGc(cdp);
+    await page.evaluate(() => __benchTools.startLongTasks());
+    const run = await runOurs(page, bundles.ours);
+    const frame = await page.evaluate(() => __benchTools.frameCost());
+    const longTasks = await page.evaluate(() => __benchTools.stopLongTasks());
+    const heapAfter = await heapAfterGc(cdp);
+    await closePage(page);
+    return { ...run, frame, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
+  });
+
+  log(`  ${sizeKb} KB: longest task (trace)`);
+  const traced = await (async () => {
+    const { page, cdp } = await open();
+    const stop = await startTrace(cdp);
+    await runOurs(page, bundles.ours);
+    const tasks = tasksBetween(await stop(), 'bench-ours-start', 'bench-ours-end');
+    await closePage(page);
+    return tasks;
+  })();
+
+  log(`  ${sizeKb} KB: DOM changes without and with our marks`);
+  const mutationBase = await (async () => {
+    const { page } = await open();
+    await page.evaluate(() => __benchTools.mutations(100));
+    const values: number[] = [];
+    for (let i = 0; i < runs; i++) values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
+    await closePage(page);
+    return median(values);
+  })();
+  const mutationOurs = await (async () => {
+    const { page } = await open();
+    await runOurs(page, bundles.ours);
+    await page.evaluate(() => __benchTools.frameCost());
+    await page.evaluate(() => __benchTools.mutations(100));
+    const values: number[] = [];
+    for (let i = 0; i < runs; i++) values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
+    await closePage(page);
+    return median(values);
+  })();
+
+  log(`  ${sizeKb} KB: mark.js`);
+  const markjs = await repeat(runs, async () => {
+    const { page } = await open();
+    const result = await page.evaluate(() => __benchTools.markjs());
+    await closePage(page);
+    return result;
+  });
+
+  log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.fuseCapMs / 1000} s)`);
+  const fuse: { ms: number; capped: boolean; sentences: number; searched: number }[] = [];
+  // A capped run is not repeated: the cap is the result.
+  for (let i = 0; i <= runs; i++) {
+    const { page } = await open();
+    const result = await page.evaluate((cap) => __benchTools.fuseNaive(cap), options.fuseCapMs);
+    await closePage(page);
+    if (i > 0 || result.capped) fuse.push(result);
+    if (result.capped) break;
+  }
+  const fuseCapped = fuse.some((run) => run.capped);
+
+  // Correctness: the planted mentions, in document order, and nothing else.
+  const expected = target.planted.map((p) => normalise(p.text));
+  const found = ours[0]!.mentions.map(normalise);
+  const consistent = ours.every((run) => run.mentions.length === found.length);
+  const { missing, extra } = diff(expected, found);
+
+  const result: PageResult = {
+    size_kb: sizeKb,
+    floor_ms: round(median(floor)),
+    ours_ms: round(median(ours.map((run) => run.ms))),
+    markjs_ms: round(median(markjs.map((run) => run.ms))),
+    fuse_naive_ms: round(fuseCapped ? options.fuseCapMs : median(fuse.map((run) => run.ms))),
+    max_task_ms: round(traced?.max ?? median(ours.map((run) => run.longTasks.max))),
+    long_tasks: Math.max(...ours.map((run) => run.longTasks.count)),
+    highlight_frame_ms: round(median(ours.map((run) => run.frame))),
+    mutation_ms: round(mutationOurs, 4),
+    mutation_base_ms: round(mutationBase, 4),
+    heap_kb: Math.round(median(ours.map((run) => run.heapKb))),
+    mentions_expected: expected.length,
+    mentions_found: found.length,
+  };
+  const details: PageDetails = {
+    fuseCapped,
+    fuseSearched: fuseCapped ? `${fuse[0]!.searched} of ${fuse[0]!.sentences} sentences` : `${fuse[0]?.sentences ?? 0} sentences`,
+    markjsCount: markjs[0]!.count,
+    missing: missing.slice(0, 5),
+    extra: extra.slice(0, 5),
+    correct: consistent && expected.join('\n') === found.join('\n'),
+    liveRanges: ours[0]!.ranges,
+    tasksTraced: traced?.tasks ?? 0,
+    loadMs: round(median(ours.map((run) => run.loadMs))),
+    engineMs: round(median(ours.map((run) => run.engineMs))),
+  };
+  return { result, details };
+}
+
+function round(value: number, digits = 1): number {
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+/** Which expected texts were not found and which found texts were not expected (as multisets). */
+function diff(expected: string[], found: string[]): { missing: string[]; extra: string[] } {
+  const counts = new Map<string, number>();
+  for (const text of expected) counts.set(text, (counts.get(text) ?? 0) + 1);
+  const extra: string[] = [];
+  for (const text of found) {
+    const left = counts.get(text) ?? 0;
+    if (left > 0) counts.set(text, left - 1);
+    else extra.push(text);
+  }
+  const missing = [...counts].flatMap(([text, n]) => Array<string>(n).fill(text));
+  return { missing, extra };
+}

@@ -1,0 +1,47 @@
+/**
+ * The longest main-thread task while our code runs, from a Chromium performance trace (the same data as the
+ * DevTools Performance panel). The Long Tasks API only reports tasks over 50 ms; the trace gives every task.
+ */
+import type { CDPSession } from 'playwright-core';
+
+interface TraceEvent {
+  name: string;
+  cat: string;
+  ph: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing', '__metadata'];
+
+export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+  const events: TraceEvent[] = [];
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  return async () => {
+    const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
+    await cdp.send('Tracing.end');
+    await complete;
+    return events;
+  };
+}
+
+/**
+ * Main-thread tasks of the page's renderer between two user-timing marks: the longest, in ms, and how many
+ * ran over 50 ms. Undefined when the marks are not in the trace.
+ */
+export function tasksBetween(events: TraceEvent[], startMark: string, endMark: string): { max: number; over50: number; tasks: number } | undefined {
+  const start = events.find((e) => e.name === startMark && e.cat.includes('user_timing'));
+  const end = events.find((e) => e.name === endMark && e.cat.includes('user_timing'));
+  if (!start || !end) return undefined;
+  const mainThread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain');
+  const tid = mainThread?.tid ?? start.tid;
+  const tasks = events.filter(
+    (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === start.pid && e.tid === tid && e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts,
+  );
+  const durations = tasks.map((e) => (e.dur ?? 0) / 1000);
+  return { max: Math.max(0, ...durations), over50: durations.filter((d) => d > 50).length, tasks: tasks.length };
+}

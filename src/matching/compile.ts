@@ -1,0 +1,71 @@
+/**
+ * Build-time part of the matcher: trigger patterns checked and gathered into JSON (bundled in
+ * src/pack/generated/compiled.json). src/matching/trie.ts turns them into the one-pass automaton at start-up,
+ * adding spelling and inflection variants there, so the bundle carries only the patterns as written.
+ */
+import type { Pack } from '../pack/schema';
+import { normalizePhrase } from './normalize';
+import { parsePattern } from './patterns';
+import { BLOCKERS } from './blockers';
+import { CHINA_TERMS, NOT_REFERENCES, PAIR_REFERENCES, RUSSIA_TERMS } from './topic-terms';
+
+export type TriggerContext = 'any' | 'topic' | 'near';
+
+export interface CompiledTrigger {
+  /** The canonical phrase (reported as `Mention.trigger`). */
+  phrase: string;
+  /** The finding that owns the trigger; always first in a mention's findings. */
+  finding: string;
+  /** Further findings the phrase speaks to, after the owner. */
+  also: string[];
+  context: TriggerContext;
+  /** The phrase and its variants in pattern syntax (patterns.ts); a hyphenated word also stands joined. */
+  patterns: string[];
+}
+
+export interface CompiledMatcher {
+  version: 2;
+  triggers: CompiledTrigger[];
+  /** Patterns that block a trigger where they match (other senses of the words, see blockers.ts). */
+  blockers: string[];
+  /** Normalised references that make a page about China–Russia relations (see gate.ts), and non-references. */
+  topic: { china: string[]; russia: string[]; not: string[]; pair: string[] };
+}
+
+/** A pattern and, if it hyphenates words, the same with the hyphens dropped ("de-dollarisation" = "dedollarisation"). */
+export function patternVariants(pattern: string): string[] {
+  parsePattern(pattern); // throws PatternError naming the pattern
+  const joined = pattern.replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, '');
+  return joined === pattern ? [pattern] : [pattern, joined];
+}
+
+export function compileMatcher(pack: Pack): CompiledMatcher {
+  const triggers: CompiledTrigger[] = [];
+  for (const finding of pack.findings) {
+    for (const trigger of finding.triggers) {
+      const patterns = new Set<string>();
+      for (const pattern of [trigger.phrase, ...(trigger.variants ?? [])]) {
+        for (const variant of patternVariants(pattern)) patterns.add(variant);
+      }
+      triggers.push({
+        phrase: trigger.phrase,
+        finding: finding.id,
+        also: trigger.also.filter((id) => id !== finding.id),
+        context: trigger.context,
+        patterns: [...patterns],
+      });
+    }
+  }
+  const terms = (list: readonly string[]) => [...new Set(list.map(normalizePhrase))];
+  return {
+    version: 2,
+    triggers,
+    blockers: BLOCKERS.flatMap(patternVariants),
+    topic: {
+      china: terms(CHINA_TERMS),
+      russia: terms(RUSSIA_TERMS),
+      not: terms(NOT_REFERENCES),
+      pair: terms(PAIR_REFERENCES),
+    },
+  };
+}

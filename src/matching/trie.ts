@@ -1,0 +1,157 @@
+/**
+ * The one-pass spotter: every trigger pattern (with spelling/inflection variants), every blocker and every topic
+ * reference in one deterministic character automaton over normalised text (automaton-builder.ts). The page is
+ * walked once; at each word start the automaton is followed until it fails (usually after one or two
+ * characters), so the cost depends on the text, not on the number of triggers. No regular expressions and no
+ * allocation per character: normalisation happens on the fly (normalize.ts tables).
+ */
+import { AutomatonBuilder, BLOCKER, type Automaton } from './automaton-builder';
+import type { CompiledMatcher } from './compile';
+import { CLASSES, charClass, FOLD_MULTI, FOLDS, foldChar, foldedText, IGNORE, isWordAt, SEP, SPACE, WORD } from './normalize';
+import { parsePattern } from './patterns';
+
+export { BLOCKER };
+export const REF_CHINA = 1;
+export const REF_RUSSIA = 2;
+/** A phrase that contains a reference word but is no reference ("South China Sea", "fine china"). */
+export const REF_NONE = 4;
+/** "the two countries", "both sides": refers back to the pair (see topic-terms.ts). */
+export const REF_PAIR = 8;
+
+export type Trie = Automaton;
+
+/** Builds the automaton. Where two triggers accept the same text, the first in pack order wins; blockers win. */
+export function buildTrie(matcher: CompiledMatcher): Trie {
+  const builder = new AutomatonBuilder();
+  matcher.triggers.forEach((trigger, index) => {
+    for (const pattern of trigger.patterns) builder.addPattern(parsePattern(pattern), index);
+  });
+  for (const pattern of matcher.blockers) builder.addPattern(parsePattern(pattern), BLOCKER);
+  for (const term of matcher.topic.china) builder.addReference(term, REF_CHINA);
+  for (const term of matcher.topic.russia) builder.addReference(term, REF_RUSSIA);
+  for (const term of matcher.topic.not) builder.addReference(term, REF_NONE);
+  for (const term of matcher.topic.pair) builder.addReference(term, REF_PAIR);
+  return builder.build();
+}
+
+function child(trie: Trie, node: number, code: number): number {
+  if (node === 0) return code < 128 ? (trie.rootAscii[code] as number) : (trie.rootOther.get(code) ?? -1);
+  const start = trie.first[node] as number;
+  const end = start + (trie.count[node] as number);
+  const labels = trie.labels;
+  if (end - start <= 8) {
+    for (let k = start; k < end; k++) {
+      const label = labels[k] as number;
+      if (label >= code) return label === code ? (trie.targets[k] as number) : -1;
+    }
+    return -1;
+  }
+  let lo = start;
+  let hi = end - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const label = labels[mid] as number;
+    if (label === code) return trie.targets[mid] as number;
+    if (label < code) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** Follows a page character (folded; one that folds to several characters steps through each). */
+function stepChar(trie: Trie, node: number, code: number): number {
+  const folded = foldChar(code);
+  if (folded !== FOLD_MULTI) return child(trie, node, folded);
+  const text = foldedText(code);
+  for (let k = 0; k < text.length && node >= 0; k++) node = child(trie, node, text.charCodeAt(k));
+  return node;
+}
+
+/** Receives spotted phrases; offsets are indices into the scanned text. */
+export interface SpotSink {
+  trigger(index: number, start: number, end: number): void;
+  ref(flags: number, start: number, end: number): void;
+}
+
+// Results of the last walk (module state rather than a result object allocated per word).
+let bestTrigger = -1;
+let triggerEnd = 0;
+let bestRef = 0;
+let refEnd = 0;
+
+/**
+ * Spots triggers and topic references in text[start, end) — one block: nothing runs past `end`.
+ * Triggers are leftmost-longest and never overlap (a blocker counts as a trigger that is never reported);
+ * references likewise, separately from triggers (a reference inside "China–Russia axis" still counts).
+ * REF_NONE phrases are not reported: they only hide the reference words inside them.
+ */
+export function spot(trie: Trie, text: string, start: number, end: number, sink: SpotSink): void {
+  const rootAscii = trie.rootAscii;
+  let previousWord = false;
+  let blockedUntil = start;
+  let refBlockedUntil = start;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    const cls = CLASSES[code] || charClass(code); // hot loop: the table first, computed once per code
+    if (cls !== WORD) {
+      if (cls !== IGNORE) previousWord = false;
+      continue;
+    }
+    if (previousWord) continue;
+    previousWord = true;
+    const node = code < 128 ? (rootAscii[(FOLDS[code] || foldChar(code)) & 127] as number) : stepChar(trie, 0, code);
+    if (node <= 0) continue;
+    bestTrigger = -1;
+    bestRef = 0;
+    walk(trie, text, node, i + 1, end);
+    if (bestTrigger !== -1 && i >= blockedUntil) {
+      if (bestTrigger !== BLOCKER) sink.trigger(bestTrigger, i, triggerEnd);
+      blockedUntil = triggerEnd;
+    }
+    if (bestRef !== 0 && i >= refBlockedUntil) {
+      if (bestRef !== REF_NONE) sink.ref(bestRef, i, refEnd);
+      refBlockedUntil = refEnd;
+    }
+  }
+}
+
+/** Follows the automaton from `node` (reached by the character before `j`), recording the longest accepts. */
+function walk(trie: Trie, text: string, node: number, j: number, end: number): void {
+  let lastClass = WORD;
+  let pendingSpace = false;
+  for (;;) {
+    if (lastClass !== SEP) {
+      const t = trie.trigger[node] as number;
+      const r = trie.ref[node] as number;
+      if ((t !== -1 || r !== 0) && (lastClass !== WORD || !isWordAt(text, j, end))) {
+        if (t !== -1) {
+          bestTrigger = t;
+          triggerEnd = j;
+        }
+        if (r !== 0) {
+          bestRef = r;
+          refEnd = j;
+        }
+      }
+    }
+    if (j >= end) return;
+    const code = text.charCodeAt(j);
+    const cls = CLASSES[code] || charClass(code);
+    j++;
+    if (cls === IGNORE) continue;
+    if (cls === SEP) {
+      pendingSpace = true;
+      lastClass = SEP;
+      continue;
+    }
+    if (pendingSpace) {
+      node = child(trie, node, SPACE);
+      if (node < 0) return;
+      pendingSpace = false;
+    }
+    const folded = FOLDS[code] || foldChar(code);
+    node = folded === FOLD_MULTI ? stepChar(trie, node, code) : child(trie, node, folded);
+    if (node < 0) return;
+    lastClass = cls;
+  }
+}

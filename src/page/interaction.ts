@@ -1,0 +1,159 @@
+import type { CardLayer } from '../ui/card/layer';
+import { mentionAtPoint, type MentionIndex } from './hit-test';
+import { isPlacementValid } from './marks';
+import type { PlacedMention } from './placement';
+
+/** Pointer rest before a card opens on hover, and grace time before it closes after the pointer left, ms. */
+export const HOVER_OPEN_DELAY_MS = 300;
+export const HOVER_CLOSE_DELAY_MS = 400;
+
+export interface InteractionOptions {
+  document: Document;
+  signal: AbortSignal;
+  index: MentionIndex;
+  layer: CardLayer;
+  /** 'hover' opens on pointer rest and on click; 'click' only on click (settings.cardOpen). */
+  openMode: () => 'hover' | 'click';
+  /** Shows the card of `placed` in the layer. */
+  showCard: (placed: PlacedMention, takeFocus: boolean) => void;
+}
+
+/**
+ * Pointer and keyboard behaviour of the marks and the card: hover with a delay, click, staying open while the
+ * pointer is on the card, closing after a grace time, Esc (with focus returned). No element of the page is
+ * touched: the mark under the pointer is found by hit-testing text.
+ */
+export class CardController {
+  private current: PlacedMention | null = null;
+  /** Opened by click or keyboard: stays until Esc, the close button or a click elsewhere. */
+  private pinned = false;
+  private pendingOpen: { placed: PlacedMention; timer: number } | null = null;
+  private closeTimer: number | undefined;
+  private returnFocus: Element | null = null;
+  private frame: number | undefined;
+  private lastPointer: { x: number; y: number; target: EventTarget | null } | undefined;
+
+  constructor(private readonly options: InteractionOptions) {
+    const { document, signal } = options;
+    const listen = { capture: true, passive: true, signal };
+    document.addEventListener('pointermove', (event) => this.onPointerMove(event), listen);
+    document.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
+    document.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
+    signal.addEventListener('abort', () => this.cancelTimers());
+  }
+
+  get openMention(): PlacedMention | null {
+    return this.current;
+  }
+
+  open(placed: PlacedMention, { takeFocus, pinned }: { takeFocus: boolean; pinned: boolean }): void {
+    this.cancelTimers();
+    if (takeFocus && !this.options.layer.hasFocus()) {
+      const active = this.options.document.activeElement;
+      this.returnFocus = active && active !== this.options.document.body ? active : null;
+    }
+    this.current = placed;
+    this.pinned = pinned || this.pinned;
+    this.options.showCard(placed, takeFocus);
+  }
+
+  close({ restoreFocus }: { restoreFocus: boolean }): void {
+    this.cancelTimers();
+    if (!this.current && !this.options.layer.isOpen) return;
+    const focusWasInCard = this.options.layer.hasFocus();
+    this.options.layer.hide();
+    this.current = null;
+    this.pinned = false;
+    if (restoreFocus && focusWasInCard) {
+      const target = this.returnFocus;
+      if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
+    }
+    this.returnFocus = null;
+  }
+
+  /** Closes the card if its mention left the page (the page changed its text). */
+  closeIfStale(): void {
+    if (this.current && !isPlacementValid(this.current)) this.close({ restoreFocus: true });
+  }
+
+  pointerEnteredCard(): void {
+    this.cancelClose();
+  }
+
+  pointerLeftCard(): void {
+    if (!this.pinned) this.scheduleClose();
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    this.lastPointer = { x: event.clientX, y: event.clientY, target: event.target };
+    // One hit-test per frame, however many events arrive.
+    this.frame ??= requestAnimationFrame(() => {
+      this.frame = undefined;
+      if (!this.options.signal.aborted && this.lastPointer) this.onPointerAt(this.lastPointer);
+    });
+  }
+
+  private onPointerAt({ x, y, target }: { x: number; y: number; target: EventTarget | null }): void {
+    if (this.options.layer.owns(target)) {
+      this.cancelClose();
+      return;
+    }
+    const hit = mentionAtPoint(this.options.document, this.options.index, x, y);
+    if (hit && hit === this.current) {
+      this.cancelClose();
+      return;
+    }
+    if (hit && this.options.openMode() === 'hover') {
+      if (this.pendingOpen?.placed === hit) return;
+      this.cancelOpen();
+      const timer = window.setTimeout(() => {
+        this.pendingOpen = null;
+        this.open(hit, { takeFocus: false, pinned: false });
+      }, HOVER_OPEN_DELAY_MS);
+      this.pendingOpen = { placed: hit, timer };
+      return;
+    }
+    if (!hit) this.cancelOpen();
+    if (this.current && !this.pinned) this.scheduleClose();
+  }
+
+  private onClick(event: MouseEvent): void {
+    if (this.options.layer.owns(event.target)) return;
+    const hit = mentionAtPoint(this.options.document, this.options.index, event.clientX, event.clientY);
+    if (hit) this.open(hit, { takeFocus: false, pinned: true });
+    else if (this.current) this.close({ restoreFocus: false });
+  }
+
+  private onKeyDown(event: KeyboardEvent): void {
+    if (event.key !== 'Escape' || !this.current) return;
+    const focusInCard = this.options.layer.hasFocus();
+    this.close({ restoreFocus: true });
+    // Esc inside our card is ours; elsewhere the page may also want it (its own dialog).
+    if (focusInCard) event.stopPropagation();
+  }
+
+  private scheduleClose(): void {
+    if (this.closeTimer !== undefined) return;
+    this.closeTimer = window.setTimeout(() => {
+      this.closeTimer = undefined;
+      this.close({ restoreFocus: false });
+    }, HOVER_CLOSE_DELAY_MS);
+  }
+
+  private cancelClose(): void {
+    if (this.closeTimer !== undefined) window.clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+  }
+
+  private cancelOpen(): void {
+    if (this.pendingOpen) window.clearTimeout(this.pendingOpen.timer);
+    this.pendingOpen = null;
+  }
+
+  private cancelTimers(): void {
+    this.cancelOpen();
+    this.cancelClose();
+    if (this.frame !== undefined) cancelAnimationFrame(this.frame);
+    this.frame = undefined;
+  }
+}

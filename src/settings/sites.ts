@@ -1,0 +1,109 @@
+// The browser's URL parser only encodes to punycode; decoding for display needs the punycode package.
+import { toUnicode } from 'punycode/punycode.es6.js';
+import type { Settings } from './schema';
+
+/**
+ * Which pages a site rule covers. Decisions (the table in tests/unit/settings/sites.test.ts is the spec):
+ * - Only http: and https: pages are sites. file:, about:, data:, extension and browser pages never are: the content
+ *   script does not run there, so `isSiteEnabled` is false and `siteKeyFor` is null.
+ * - The key is the host name, lower-case, without a trailing dot and without a leading `www.`.
+ * - Ports and schemes are ignored: http://example.com:8080 and https://example.com are one site.
+ * - International names are kept in their ASCII (punycode) form, as the URL parser gives them: bücher.de → xn--bcher-kva.de.
+ *   Show them to people with `displaySite`.
+ * - A rule covers its subdomains; the most specific rule wins (a rule for news.example.com beats one for example.com).
+ * - IP addresses are matched exactly (no "parent" of 10.0.0.1).
+ * - No rule → on. The global switch off → off everywhere.
+ */
+
+export function hostOf(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  const host = parsed.hostname.toLowerCase().replace(/\.$/, '');
+  return host === '' ? null : host;
+}
+
+export function siteKeyForHost(host: string): string {
+  const clean = host.toLowerCase().replace(/\.$/, '');
+  return clean.startsWith('www.') && clean.length > 4 && !isIpAddress(clean) ? clean.slice(4) : clean;
+}
+
+/** The key a site rule for this page is stored under, or null where Fact Context never runs. */
+export function siteKeyFor(url: string): string | null {
+  const host = hostOf(url);
+  return host === null ? null : siteKeyForHost(host);
+}
+
+function isIpAddress(host: string): boolean {
+  return host.startsWith('[') || /^\d{1,3}(\.\d{1,3}){3}$/.test(host);
+}
+
+/** The key itself, then each parent domain: news.example.com → news.example.com, example.com, com. */
+function keyAndParents(key: string): string[] {
+  if (isIpAddress(key)) return [key];
+  const labels = key.split('.');
+  return labels.map((_, i) => labels.slice(i).join('.'));
+}
+
+/** The rule that decides this site key, if any: [the key it is stored under, on/off]. */
+export function ruleFor(key: string, sites: Settings['sites']): [string, boolean] | undefined {
+  for (const candidate of keyAndParents(key)) {
+    if (Object.hasOwn(sites, candidate)) return [candidate, sites[candidate] === true];
+  }
+  return undefined;
+}
+
+export function isSiteEnabled(url: string, settings: Settings): boolean {
+  if (!settings.enabled) return false;
+  const key = siteKeyFor(url);
+  if (key === null) return false;
+  return ruleFor(key, settings.sites)?.[1] ?? true;
+}
+
+/**
+ * A copy of the settings with the site of `urlOrKey` switched on or off. Switching on removes the site's own rule
+ * when nothing above it switches it off, so the site list keeps only rules that matter.
+ */
+export function setSiteEnabled(settings: Settings, urlOrKey: string, enabled: boolean): Settings {
+  const key = urlOrKey.includes('://') ? siteKeyFor(urlOrKey) : normalizeSiteInput(urlOrKey);
+  if (key === null) throw new Error(`Not a web site: ${urlOrKey}`);
+  const sites = { ...settings.sites };
+  delete sites[key];
+  const inherited = ruleFor(key, sites)?.[1] ?? true;
+  if (enabled !== inherited) sites[key] = enabled;
+  return { ...settings, sites };
+}
+
+/** Removes a rule exactly as stored (the options page's site list). */
+export function removeSiteRule(settings: Settings, key: string): Settings {
+  const sites = { ...settings.sites };
+  delete sites[key];
+  return { ...settings, sites };
+}
+
+/**
+ * What a person typed ("www.Example.com", "https://bücher.de/x", "example.com:8080") → a site key, or null if it is
+ * not a host name. Used for the options page's "add site" box and to check stored keys.
+ */
+export function normalizeSiteInput(input: string): string | null {
+  const trimmed = input.trim();
+  if (trimmed === '' || /\s/.test(trimmed)) return null;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `http://${trimmed}`;
+  const host = hostOf(withScheme);
+  if (host === null) return null;
+  if (!isIpAddress(host) && !/^[a-z0-9-]+(\.[a-z0-9-]+)*$/.test(host)) return null;
+  return siteKeyForHost(host);
+}
+
+/** A site key for people: punycode labels shown in their own script (xn--bcher-kva.de → bücher.de). */
+export function displaySite(key: string): string {
+  try {
+    return toUnicode(key);
+  } catch {
+    return key;
+  }
+}

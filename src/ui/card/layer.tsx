@@ -1,0 +1,127 @@
+import { render } from 'preact';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { VirtualElement } from '@floating-ui/dom';
+import { findingById, PACK } from '../../pack/index';
+import type { FindingView } from '../../pack/compile';
+import { Card } from './Card';
+import { followReference } from './position';
+
+/** The contract tag of our UI host (open shadow root). */
+export const CARD_HOST_TAG = 'fact-context-card';
+
+export interface CardContent {
+  phrase: string;
+  trigger: string;
+  /** Finding ids, best first. */
+  findingIds: string[];
+  /** Where the phrase is, for placing the card beside it. */
+  reference: VirtualElement;
+}
+
+export interface CardLayerEvents {
+  /** The close button was used. */
+  onCloseRequest: () => void;
+  onPointerEnter: () => void;
+  onPointerLeave: () => void;
+  onOpenReport: (findingId: string) => void;
+  reportHref: (findingId: string) => string;
+}
+
+export interface CardLayer {
+  show(content: CardContent, options: { takeFocus: boolean }): void;
+  hide(): void;
+  readonly isOpen: boolean;
+  /** Whether an event's target is our card (events from inside a shadow root are retargeted to its host). */
+  owns(target: EventTarget | null): boolean;
+  /** Whether keyboard focus is inside the card. */
+  hasFocus(): boolean;
+}
+
+/**
+ * The card's layer: one shadow-root host (added to the page on first use, then kept), the Preact card inside it,
+ * shown in the top layer (popover) so that it stays above the page's own overlays.
+ */
+export async function createCardLayer(ctx: ContentScriptContext, events: CardLayerEvents): Promise<CardLayer> {
+  let container: HTMLElement | undefined;
+  const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
+    name: CARD_HOST_TAG,
+    position: 'inline',
+    // Beside <body>, not inside it: page code watching body's children never sees us come and go.
+    anchor: () => document.documentElement,
+    append: 'last',
+    mode: 'open',
+    onMount(uiContainer) {
+      container = uiContainer;
+    },
+    onRemove() {
+      if (container) render(null, container);
+    },
+  });
+  const host = ui.shadowHost;
+  host.setAttribute('popover', 'manual');
+  host.addEventListener('pointerenter', events.onPointerEnter, { signal: ctx.signal });
+  host.addEventListener('pointerleave', events.onPointerLeave, { signal: ctx.signal });
+
+  let open = false;
+  // A new key per show remounts the card, so that its focus effect runs again for a keyboard-opened card.
+  let shows = 0;
+  let stopFollowing: (() => void) | undefined;
+
+  const findingsOf = (ids: string[]): FindingView[] =>
+    ids.map((id) => findingById(id)).filter((finding): finding is FindingView => finding !== undefined);
+
+  function toTopLayer(): void {
+    try {
+      if (!host.matches(':popover-open')) host.showPopover();
+    } catch {
+      // No popover support, or the host was detached: the :host z-index keeps us above most pages.
+    }
+  }
+
+  return {
+    show(content, { takeFocus }) {
+      if (!host.isConnected) ui.mount();
+      if (!container) return;
+      stopFollowing?.();
+      render(
+        <Card
+          key={++shows}
+          phrase={content.phrase}
+          trigger={content.trigger}
+          findings={findingsOf(content.findingIds)}
+          report={PACK.report}
+          reportHref={events.reportHref}
+          onOpenReport={events.onOpenReport}
+          onClose={events.onCloseRequest}
+          takeFocus={takeFocus}
+        />,
+        container,
+      );
+      toTopLayer();
+      const card = container.querySelector<HTMLElement>('.fc-card');
+      if (card) stopFollowing = followReference(content.reference, card);
+      open = true;
+    },
+    hide() {
+      stopFollowing?.();
+      stopFollowing = undefined;
+      if (container) render(null, container);
+      try {
+        if (host.matches(':popover-open')) host.hidePopover();
+      } catch {
+        // see toTopLayer
+      }
+      open = false;
+    },
+    get isOpen() {
+      return open;
+    },
+    owns(target) {
+      return target === host || (target instanceof Node && host.contains(target));
+    },
+    hasFocus() {
+      return open && (document.activeElement === host || ui.shadow.activeElement !== null);
+    },
+  };
+}

@@ -1,0 +1,149 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type Fuse from 'fuse.js';
+import type { CompiledPack } from '../../pack/compile';
+import type { SearchDoc } from '../../pack/search-doc';
+import type { PageState } from '../../messaging/protocol';
+import { isSiteEnabled, pageAccess, type Settings } from '../../settings';
+import { FindingDetail } from './FindingDetail';
+import { FindingList, LISTBOX_ID, optionDomId, type OptionSection } from './FindingList';
+import { groupFindings } from './groups';
+import { PageMentions } from './PageMentions';
+import { searchFindings } from './search';
+import { SiteSwitch } from './SiteSwitch';
+import type { PageClient, TargetTab } from './target-tab';
+
+export interface PopupProps {
+  pack: CompiledPack;
+  fuse: Fuse<SearchDoc>;
+  tab: TargetTab | null;
+  /** Still asking the page for its address: say nothing about the site yet. */
+  resolving?: boolean;
+  settings: Settings;
+  /** The page's mentions; undefined while asking, null when no content script answered. */
+  pageState: PageState | null | undefined;
+  page: PageClient;
+  onToggleSite: (url: string, enabled: boolean) => void;
+  onTurnOnEverywhere: () => void;
+  onOpenReport: (findingId?: string) => void;
+  onOpenOptions: () => void;
+  /** After the page took over (a mention revealed): the toolbar popup closes, so focus goes to the page. */
+  onDone: () => void;
+}
+
+export function Popup(props: PopupProps) {
+  const { pack, fuse, tab, settings, pageState } = props;
+  const [query, setQuery] = useState('');
+  const [activeId, setActiveId] = useState<string>();
+  const [openId, setOpenId] = useState<string>();
+  const input = useRef<HTMLInputElement>(null);
+
+  const sections: OptionSection[] = useMemo(() => {
+    if (query.trim() === '') {
+      return groupFindings(pack.findings).map((group) => ({
+        title: group.title,
+        options: group.findings.map((f) => ({ id: f.id, title: { text: f.title, ranges: [] } })),
+      }));
+    }
+    return [{ options: searchFindings(fuse, query) }];
+  }, [query, pack, fuse]);
+  // autofocus alone is not honoured everywhere a popup document opens.
+  useEffect(() => input.current?.focus(), []);
+  const flat = useMemo(() => sections.flatMap((s) => s.options), [sections]);
+
+  // Typing puts the best result first in line for Enter.
+  useEffect(() => setActiveId(query.trim() ? flat[0]?.id : undefined), [flat]);
+  useEffect(() => {
+    if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView?.({ block: 'nearest' });
+  }, [activeId]);
+
+  const openFinding = openId ? pack.findings.find((f) => f.id === openId) : undefined;
+  const back = () => {
+    setOpenId(undefined);
+    // The detail view replaced the list: focus goes back where the reader was.
+    queueMicrotask(() => input.current?.focus());
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    const at = flat.findIndex((o) => o.id === activeId);
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (flat.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      const next = at === -1 ? (step === 1 ? 0 : flat.length - 1) : (at + step + flat.length) % flat.length;
+      setActiveId(flat[next]!.id);
+    } else if (event.key === 'Enter' && activeId) {
+      event.preventDefault();
+      setOpenId(activeId);
+    } else if (event.key === 'Escape' && query !== '') {
+      event.preventDefault(); // first Esc clears the box; the next one closes the popup as usual
+      setQuery('');
+    }
+  };
+
+  const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
+  const siteEnabled = canRun && isSiteEnabled(tab!.url!, settings);
+
+  return (
+    <div class="popup">
+      <header>
+        <h1>Fact Context</h1>
+        <SiteSwitch
+          tab={tab}
+          resolving={props.resolving ?? false}
+          settings={settings}
+          onToggleSite={props.onToggleSite}
+          onTurnOnEverywhere={props.onTurnOnEverywhere}
+        />
+      </header>
+      <div class="search" hidden={!!openFinding}>
+        <label for="finding-search" class="visually-hidden">
+          Search the assessment’s findings
+        </label>
+        <input
+          id="finding-search"
+          ref={input}
+          type="search"
+          role="combobox"
+          aria-expanded="true"
+          aria-controls={LISTBOX_ID}
+          aria-autocomplete="list"
+          aria-activedescendant={activeId ? optionDomId(activeId) : undefined}
+          placeholder="Search the assessment…"
+          autoComplete="off"
+          spellcheck={false}
+          autoFocus
+          value={query}
+          onInput={(event) => setQuery(event.currentTarget.value)}
+          onKeyDown={onKeyDown}
+        />
+        {flat.length === 0 ? (
+          <p class="muted" role="status">
+            No finding matches “{query.trim()}”.
+          </p>
+        ) : (
+          <FindingList sections={sections} activeId={activeId} onOpen={setOpenId} onHover={setActiveId} />
+        )}
+      </div>
+      {openFinding && (
+        <FindingDetail finding={openFinding} report={pack.report} onBack={back} onOpenReport={props.onOpenReport} />
+      )}
+      <PageMentions
+        state={pageState}
+        siteEnabled={siteEnabled}
+        canRun={canRun}
+        onReveal={(index) => {
+          if (!tab) return;
+          void props.page.revealMention(tab.id, index).then((ok) => ok && props.onDone());
+        }}
+      />
+      <footer>
+        <button type="button" class="link-button" onClick={() => props.onOpenReport()}>
+          The full assessment
+        </button>
+        <button type="button" class="link-button" onClick={props.onOpenOptions}>
+          Settings
+        </button>
+      </footer>
+    </div>
+  );
+}

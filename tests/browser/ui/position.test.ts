@@ -1,0 +1,48 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { followReference, rangeReference } from '../../../src/ui/card/position';
+
+/** A phrase at (left, top) in a fixed box, and a 300×200 card; waits until the card has been placed. */
+async function place(left: number, top: number) {
+  const box = document.createElement('p');
+  box.style.cssText = `position: fixed; left: ${left}px; top: ${top}px; margin: 0; font: 16px/20px sans-serif; white-space: nowrap;`;
+  box.textContent = 'axis of convenience';
+  const card = document.createElement('div');
+  card.style.cssText = 'position: fixed; left: 0; top: 0; width: 300px; height: 200px; overflow: auto;';
+  document.body.append(box, card);
+  const range = document.createRange();
+  range.selectNodeContents(box.firstChild!);
+  const stop = followReference(rangeReference(() => range, box), card);
+  await new Promise((resolve) => setTimeout(resolve, 50));
+  const phrase = range.getBoundingClientRect();
+  const placed = card.getBoundingClientRect();
+  stop();
+  return { phrase, placed };
+}
+
+function overlaps(a: DOMRect, b: DOMRect): boolean {
+  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+}
+
+afterEach(() => document.body.replaceChildren());
+
+describe('card placement beside the phrase', () => {
+  it('goes below the phrase, aligned with its start, without covering it', async () => {
+    const { phrase, placed } = await place(100, 100);
+    expect(placed.top).toBeGreaterThanOrEqual(phrase.bottom);
+    expect(Math.round(placed.left)).toBe(Math.round(phrase.left));
+    expect(overlaps(phrase, placed)).toBe(false);
+  });
+
+  it('flips above when there is no room below', async () => {
+    const { phrase, placed } = await place(100, window.innerHeight - 40);
+    expect(placed.bottom).toBeLessThanOrEqual(phrase.top);
+    expect(overlaps(phrase, placed)).toBe(false);
+  });
+
+  it('stays inside the viewport at the right edge, still off the line', async () => {
+    const { phrase, placed } = await place(window.innerWidth - 120, 100);
+    expect(placed.right).toBeLessThanOrEqual(window.innerWidth);
+    expect(placed.left).toBeGreaterThanOrEqual(0);
+    expect(overlaps(phrase, placed)).toBe(false);
+  });
+});

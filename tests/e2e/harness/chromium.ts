@@ -1,0 +1,82 @@
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHROMIUM_PATH, CHROME_EXTENSION_DIR } from './paths';
+import { tempProfile } from './profile';
+import type { ExtensionBrowser, TestPage } from './types';
+
+/** Flags that keep Chromium quiet and offline here (no sandbox as root, no background network). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+  '--no-first-run',
+  '--no-default-browser-check',
+  '--metrics-recording-only',
+];
+
+export interface ChromiumOptions {
+  extensionDir?: string;
+  /** Show a window (demo with a DISPLAY); default headless. */
+  headed?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+function wrapPage(page: Page): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => page.keyboard.press(key),
+    async screenshot(file, fullPage = false) {
+      await page.screenshot({ path: file, fullPage });
+    },
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+/** Chromium with the built extension loaded, in a fresh temporary profile. */
+export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser & { context: BrowserContext }> {
+  const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
+  const profile = await tempProfile('chromium');
+  const context = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false, // extensions need the new headless mode, passed as a flag below
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    args: [
+      ...(options.headed ? [] : ['--headless=new']),
+      `--disable-extensions-except=${extensionDir}`,
+      `--load-extension=${extensionDir}`,
+      ...CHROMIUM_ARGS,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  // Node gives non-special schemes an opaque origin ("null"): build it from the host.
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  // Opened first, so that every test page opened later is the focused tab (keyboard focus needs it).
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`${extensionOrigin}/popup.html`);
+
+  return {
+    name: 'chromium',
+    context,
+    extensionOrigin,
+    async newPage() {
+      return wrapPage(await context.newPage());
+    },
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    async close() {
+      // Playwright owns the browser process and kills it on close (and on our exit).
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await profile.remove();
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } from './paths';
+import { killProcessTree, tempProfile } from './profile';
+import type { ExtensionBrowser, TestPage } from './types';
+
+/** Must equal GECKO_ID in wxt.config.ts (not imported: that file pulls in the whole WXT config toolchain). */
+export const GECKO_ID = 'fact-context@fact-context.dev';
+/** Pinned so tests can open moz-extension:// pages at a known origin. */
+export const FIREFOX_EXTENSION_UUID = '7c1f3c9e-4a55-4d0b-9a8e-2f1d6c0b5a11';
+
+/** Prefs that keep Firefox offline and quiet in tests. */
+const OFFLINE_PREFS: Record<string, unknown> = {
+  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+};
+
+/** puppeteer presses one key at a time: 'Alt+Shift+KeyN' → down Alt, down Shift, press KeyN, up, up. */
+async function pressCombo(page: Page, combo: string): Promise<void> {
+  const keys = combo.split('+') as Parameters<Page['keyboard']['press']>[0][];
+  const last = keys.pop()!;
+  for (const key of keys) await page.keyboard.down(key);
+  await page.keyboard.press(last);
+  for (const key of keys.reverse()) await page.keyboard.up(key);
+}
+
+function wrapPage(page: Page): TestPage {
+  return {
+    async goto(url) {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    press: (key) => pressCombo(page, key),
+    async screenshot(file, fullPage = false) {
+      await page.screenshot({ path: file as `${string}.png`, fullPage });
+    },
+    setViewport: (width, height) => page.setViewport({ width, height }),
+    bringToFront: () => page.bringToFront(),
+    close: () => page.close(),
+  };
+}
+
+export interface FirefoxOptions {
+  extensionDir?: string;
+  headed?: boolean;
+}
+
+/** Firefox ESR with the built extension installed as a temporary add-on, in a fresh profile. */
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionBrowser & { browser: Browser }> {
+  const profile = await tempProfile('firefox');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: !options.headed,
+    userDataDir: profile.dir,
+    // Lets puppeteer script moz-extension:// pages (evaluateInExtension).
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: OFFLINE_PREFS,
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  const pid = browser.process()?.pid;
+  await browser.installExtension(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  // Opened first, so that every test page opened later is the focused tab (keyboard focus needs it).
+  const extensionPage = await browser.newPage();
+  // goto() on moz-extension:// never resolves here: start it, then wait for the page's APIs.
+  void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
+  await extensionPage.waitForFunction(
+    () => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object',
+    { timeout: 30_000 },
+  );
+
+  return {
+    name: 'firefox',
+    browser,
+    extensionOrigin,
+    async newPage() {
+      const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
+      return wrapPage(page);
+    },
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    async close() {
+      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      killProcessTree(pid);
+      await profile.remove();
+    },
+  };
+}

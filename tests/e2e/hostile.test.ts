@@ -1,0 +1,420 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  CARD_HOST_TAG,
+  HIGHLIGHT_NAME,
+  cardState,
+  launchBrowser,
+  markedRanges,
+  scrollToMark,
+  sendToTab,
+  startStaticServer,
+  waitFor,
+  waitForCard,
+  waitForScan,
+  writeSettings,
+  type ExtensionBrowser,
+  type StaticServer,
+} from './harness';
+import { openWatchedPage, problems, type WatchedPage } from './harness/hardening-helpers';
+import { badgeOfPage, markCount, marksInside, serveHostilePages, sleep } from '../fixtures/hostile/serve';
+
+/**
+ * Issue 6's hostile pages, cases 1–14 (case 15 needs an extension reload: hostile-reload.test.ts), in both
+ * browsers: one browser launch per browser, one tab, one fixture page per case (tests/fixtures/hostile/).
+ * Every case also fails on any console warning or error or uncaught page error: the fixtures themselves log none.
+ */
+describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+  let page: WatchedPage;
+  const url = (file: string) => `${server.origin}/hostile/${file}`;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    await serveHostilePages(server);
+    browser = await launchBrowser(browserName);
+    page = await openWatchedPage(browser);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  beforeEach(async () => {
+    page.console.length = 0;
+    page.errors.length = 0;
+    await writeSettings(browser, {});
+  });
+
+  /** Problems in the console since the case started (the fixtures log none of their own). */
+  const expectQuietConsole = () => expect(problems(page)).toEqual([]);
+
+  it('1: text that looks like HTML or script next to a mention is shown as text, nothing executes', async () => {
+    await page.goto(url('01-markup-text.html'));
+    await waitForScan(page);
+    const marks = await markedRanges(page);
+    const target = marks.findIndex((mark) => mark.text === 'axis of convenience');
+    expect(target).toBeGreaterThanOrEqual(0);
+    const point = await scrollToMark(page, target);
+    await page.click(point.x, point.y);
+    await waitForCard(page);
+    const card = await page.evaluate((tag) => {
+      const root = document.querySelector(tag)!.shadowRoot!;
+      return {
+        phrase: root.querySelector('.fc-phrase-text')?.textContent ?? null,
+        active: root.querySelectorAll('img, script, iframe, object, embed, [onerror], [onmouseover], a[href^="javascript:"]').length,
+      };
+    }, CARD_HOST_TAG);
+    expect(card.phrase).toBe('“axis of convenience”');
+    expect(card.active).toBe(0);
+    // Hover every mark too (the hover path renders the same card).
+    for (let i = 0; i < marks.length; i++) {
+      const at = await scrollToMark(page, i);
+      await page.mouseMove(at.x, at.y);
+    }
+    await page.press('Escape');
+    expect(await page.evaluate(() => (window as unknown as { __pwned: string[] }).__pwned)).toEqual([]);
+    // The payload stays the page's text, unchanged.
+    expect(await page.evaluate(() => document.getElementById('payload')!.children.length)).toBe(0);
+    expectQuietConsole();
+  });
+
+  it('2: page CSS cannot hide, shrink or cover the card, nor take over our marks', async () => {
+    await page.goto(url('02-hostile-css.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    await page.bringToFront();
+    expect(await sendToTab(browser, 'nextMention')).toBe(true);
+    await waitForCard(page);
+    const look = await page.evaluate((tag) => {
+      const host = document.querySelector(tag)!;
+      const card = host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
+      const rect = card.getBoundingClientRect();
+      const style = getComputedStyle(card);
+      const text = getComputedStyle(host.shadowRoot!.querySelector('.fc-phrase-text')!);
+      const hostStyle = getComputedStyle(host);
+      return {
+        size: [Math.round(rect.width), Math.round(rect.height)],
+        inViewport: rect.left >= 0 && rect.top >= 0 && rect.right <= innerWidth && rect.bottom <= innerHeight,
+        onTop: document.elementFromPoint(rect.left + rect.width / 2, rect.top + rect.height / 2) === host,
+        topLayer: host.matches(':popover-open'),
+        fontSize: parseFloat(text.fontSize),
+        color: text.color,
+        background: style.backgroundColor,
+        hostDisplay: hostStyle.display,
+        opacity: hostStyle.opacity,
+        // The page's own highlight is untouched and ours is still ours.
+        pageHighlight: CSS.highlights.get('page-own')?.size ?? 0,
+      };
+    }, CARD_HOST_TAG);
+    expect(look.size[0]).toBeGreaterThan(200);
+    expect(look.size[1]).toBeGreaterThan(80);
+    expect(look.inViewport).toBe(true);
+    expect(look.onTop).toBe(true);
+    expect(look.fontSize).toBeGreaterThanOrEqual(12);
+    expect(look.color).not.toBe(look.background);
+    expect(look.hostDisplay).toBe('block');
+    expect(look.opacity).toBe('1');
+    expect(look.pageHighlight).toBe(1);
+    const ours = await page.evaluate((name) => [...CSS.highlights.get(name)!].map((range) => range.toString?.() ?? ''), HIGHLIGHT_NAME);
+    expect(ours.length).toBeGreaterThan(0);
+    await page.press('Escape');
+    await waitForCard(page, false);
+    expectQuietConsole();
+  });
+
+  it('3: a server-rendered Preact page hydrates after our scan without warnings or errors', async () => {
+    await page.goto(url('03-hydration.html'));
+    await waitForScan(page);
+    await waitFor(page, 'hydration', () => (window as unknown as { __hydrated?: boolean }).__hydrated === true);
+    // Marked before hydration, and still marked (the text nodes were adopted, not replaced).
+    expect(await marksInside(page, '#story')).toBeGreaterThan(0);
+    // The app is live: its button works.
+    await page.evaluate(() => document.getElementById('like')!.click());
+    await waitFor(page, 'the app to re-render', () => document.getElementById('like')!.textContent === 'Likes: 1');
+    expectQuietConsole();
+  });
+
+  it('4: under a strict CSP the marks are still styled and we cause no CSP violation', async () => {
+    await page.addInitScript(() => {
+      const violations: string[] = [];
+      (window as unknown as { __csp: string[] }).__csp = violations;
+      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+    });
+    await page.goto(url('04-strict-csp.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    // A ::highlight rule for our name is in force in a stylesheet of the document (a blocked <style> has no sheet).
+    const styled = await page.evaluate((name) => {
+      const sheets = [...document.styleSheets, ...(document.adoptedStyleSheets ?? [])];
+      return sheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes(`::highlight(${name})`)));
+    }, HIGHLIGHT_NAME);
+    expect(styled).toBe(true);
+    // Open a card too: its styles must load under the policy as well.
+    await page.bringToFront();
+    expect(await sendToTab(browser, 'nextMention')).toBe(true);
+    await waitForCard(page);
+    const cardStyled = await page.evaluate((tag) => {
+      const card = document.querySelector(tag)!.shadowRoot!.querySelector('[role="dialog"]')!;
+      return getComputedStyle(card).position === 'fixed';
+    }, CARD_HOST_TAG);
+    expect(cardStyled).toBe(true);
+    await page.press('Escape');
+    await sleep(300);
+    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    expect(problems(page).filter((line) => /content.security|CSP/i.test(line))).toEqual([]);
+  });
+
+  it('5: 5 MB of text in 100,000 text nodes: marks appear, and our script runs in short slices', async () => {
+    await page.addInitScript(() => {
+      const ours: number[] = [];
+      (window as unknown as { __ourLongScripts: number[] }).__ourLongScripts = ours;
+      try {
+        // Long Animation Frames name the script that ran: ours is the extension's content script.
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { scripts: { duration: number; sourceURL: string }[] }[]) {
+            for (const script of entry.scripts ?? []) {
+              if (/^(chrome|moz)-extension:/.test(script.sourceURL) && script.duration > 50) ours.push(Math.round(script.duration));
+            }
+          }
+        }).observe({ type: 'long-animation-frame', buffered: true });
+      } catch {
+        (window as unknown as { __noLoaf: boolean }).__noLoaf = true;
+      }
+    });
+    await page.goto(url('05-huge.html'));
+    await waitFor(page, 'the first scan of 5 MB', (name) => CSS.highlights.has(name), HIGHLIGHT_NAME, 90_000);
+    expect(await marksInside(page, '#story')).toBeGreaterThan(0);
+    const measured = await page.evaluate(() => ({
+      textNodes: document.evaluate('count(//text())', document, null, XPathResult.NUMBER_TYPE, null).numberValue,
+      chars: document.body.textContent!.length,
+      ourLongScripts: (window as unknown as { __ourLongScripts: number[] }).__ourLongScripts,
+      loaf: !(window as unknown as { __noLoaf?: boolean }).__noLoaf,
+    }));
+    console.info(`[case 5 ${browserName}]`, JSON.stringify(measured));
+    expect(measured.textNodes).toBeGreaterThanOrEqual(100_000);
+    expect(measured.chars).toBeGreaterThanOrEqual(5_000_000);
+    // Where the browser attributes long frames to scripts (Chromium), none of ours ran over 50 ms in one go.
+    if (measured.loaf && process.env.FACT_CONTEXT_STRICT_TIMING === '1') expect(measured.ourLongScripts).toEqual([]);
+    expectQuietConsole();
+  });
+
+  it('6: a ticker rewriting its text every 50 ms: bounded marks, no reaction to our own changes, the final text marked', async () => {
+    await page.goto(`${url('06-ticker.html')}?ms=4000`);
+    await waitForScan(page);
+    await waitFor(page, 'the ticker to stop', () => (window as unknown as { __tickerDone: boolean }).__tickerDone, undefined, 30_000);
+    await waitFor(page, 'the final text marked', () => {
+      const ticker = document.getElementById('ticker')!;
+      return [...(CSS.highlights.get('fact-context-mention') ?? [])].some((range) => ticker.contains(range.startContainer));
+    });
+    const after = await page.evaluate(() => {
+      const w = window as unknown as { __ticks: number; __pageRecords: number; __maxMarks: number };
+      return { ticks: w.__ticks, records: w.__pageRecords, maxMarks: w.__maxMarks };
+    });
+    // Every DOM change the page saw was its own (one record per tick): we added nothing to the page.
+    expect(after.records).toBe(after.ticks);
+    // Never more marks than the page has mentions (no leak of stale ranges): the first paragraph's and the ticker's.
+    expect(after.maxMarks).toBeLessThanOrEqual(4);
+    // Quiet afterwards: no loop on our own changes (the page's observer stays silent).
+    await sleep(1000);
+    expect(await page.evaluate(() => (window as unknown as { __pageRecords: number }).__pageRecords)).toBe(after.records);
+    expectQuietConsole();
+  });
+
+  it('7: top frame and light DOM only: nothing marked in iframes or shadow roots, one card host', async () => {
+    await page.goto(url('07-frames-shadow.html'));
+    await waitForScan(page);
+    expect(await marksInside(page, '#story')).toBeGreaterThan(0);
+    // Policy: text in open shadow roots is not read (the highlight holds no range in a shadow tree).
+    const inShadow = await page.evaluate((name) => {
+      const root = document.getElementById('shadow-host')!.shadowRoot!;
+      return [...(CSS.highlights.get(name) ?? [])].filter((range) => range.startContainer.getRootNode() === root).length;
+    }, HIGHLIGHT_NAME);
+    expect(inShadow).toBe(0);
+    // Policy: no content script in frames (same- or cross-origin): their documents have no highlight of ours.
+    const frames = (page.raw as unknown as { frames(): { url(): string; evaluate<T>(fn: () => T): Promise<T> }[] }).frames();
+    const framed = frames.filter((frame) => frame.url().includes('07-frame.html'));
+    expect(framed.length).toBe(2);
+    for (const frame of framed) {
+      await waitForFrame(frame);
+      expect(await frame.evaluate(() => CSS.highlights.size + document.querySelectorAll('fact-context-card, style').length)).toBe(0);
+    }
+    await page.bringToFront();
+    expect(await sendToTab(browser, 'nextMention')).toBe(true);
+    await waitForCard(page);
+    expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG)).toBe(1);
+    for (const frame of framed) expect(await frame.evaluate(() => document.querySelectorAll('fact-context-card').length)).toBe(0);
+    await page.press('Escape');
+    expectQuietConsole();
+  });
+
+  it('8: textarea, input, contenteditable and a rich-text editor are never marked and typing is unaffected', async () => {
+    await page.goto(url('08-editable.html'));
+    await waitForScan(page);
+    expect(await marksInside(page, '#plain')).toBeGreaterThan(0);
+    await page.bringToFront();
+    await page.evaluate(() => {
+      const area = document.getElementById('area') as HTMLTextAreaElement;
+      area.focus();
+      area.setSelectionRange(area.value.length, area.value.length);
+    });
+    for (const key of ' axis of convenience'.split('')) await page.press(key === ' ' ? 'Space' : key);
+    await page.evaluate(() => {
+      const rich = document.querySelector('#rich p')!;
+      const selection = getSelection()!;
+      (document.getElementById('rich') as HTMLElement).focus();
+      selection.collapse(rich.lastChild, rich.lastChild!.textContent!.length);
+    });
+    for (const key of ' China and Russia'.split('')) await page.press(key === ' ' ? 'Space' : key);
+    await sleep(700); // past the mutation batch delay: a scan of typed text would have happened by now
+    const state = await page.evaluate(() => ({
+      area: (document.getElementById('area') as HTMLTextAreaElement).value,
+      rich: document.getElementById('rich')!.innerHTML.replace(/\s+/g, ' ').trim(),
+    }));
+    expect(state.area).toBe('Xi and Putin declared a no limits partnership. axis of convenience');
+    expect(state.rich).toBe('<p>Rich text: Xi and Putin declared a <strong>no limits</strong> partnership. China and Russia</p>');
+    for (const selector of ['#area', '#field', '#editable', '#rich']) expect({ selector, marks: await marksInside(page, selector) }).toEqual({ selector, marks: 0 });
+    expectQuietConsole();
+  });
+
+  it('9: right-to-left, vertical, a 200,000-character line and SVG text: no errors, sensible marks', async () => {
+    await page.goto(url('09-scripts-and-writing-modes.html'));
+    await waitForScan(page);
+    expect(await marksInside(page, '#rtl')).toBeGreaterThan(0);
+    expect(await marksInside(page, '#vertical')).toBeGreaterThan(0);
+    expect(await marksInside(page, '#long')).toBeGreaterThan(0);
+    // SVG text is graphics, not article text: not marked (extract-rules skips <svg>).
+    expect(await marksInside(page, 'svg')).toBe(0);
+    // Open the card of each mark: hit-testing and placement must cope with each writing mode.
+    const count = await markCount(page);
+    for (let i = 0; i < count; i++) {
+      expect(await sendToTab(browser, 'revealMention', i)).toBe(true);
+      await waitForCard(page);
+      expect((await cardState(page)).findingIds.length).toBeGreaterThan(0);
+      await page.press('Escape');
+      await waitForCard(page, false);
+    }
+    expectQuietConsole();
+  });
+
+  it('10: off, on, off within a second ends off; on, off, on ends on', async () => {
+    await page.goto(url('13-settings.html'));
+    await waitForScan(page);
+    const host = new URL(server.origin).hostname;
+    for (const value of [false, true, false]) await writeSettings(browser, { sites: { [host]: value } });
+    await sleep(800);
+    await waitFor(page, 'no marks', (name) => !CSS.highlights.has(name) || CSS.highlights.get(name)!.size === 0, HIGHLIGHT_NAME);
+    expect(await page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length)).toBe(0);
+    await sleep(500); // still off later (no late scan from the brief "on")
+    expect(await markCount(page)).toBe(0);
+    for (const value of [true, false, true]) await writeSettings(browser, { sites: { [host]: value } });
+    await waitFor(page, 'marks back', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT_NAME);
+    await sleep(500);
+    expect(await page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length)).toBe(1);
+    expectQuietConsole();
+  });
+
+  it('11: a page that removes our card host and stylesheet: we stay out of the way, no errors, no loop', async () => {
+    await page.goto(url('11-removes-our-ui.html'));
+    await waitForScan(page);
+    await page.bringToFront();
+    // Ask for a card a few times: each time the page throws our host out.
+    for (let i = 0; i < 3; i++) {
+      await sendToTab(browser, 'nextMention');
+      await sleep(200);
+    }
+    const before = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
+    await sleep(1500);
+    const after = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
+    // No fight: nothing of ours comes back by itself while nobody asks for it.
+    expect(after).toBe(before);
+    expect(before).toBeLessThanOrEqual(8);
+    expectQuietConsole();
+  });
+
+  it('12: navigation, back/forward cache and in-app route changes: marks and badge follow the page', async () => {
+    await page.goto(url('12-spa.html'));
+    await waitForScan(page);
+    const first = await markCount(page);
+    expect(first).toBeGreaterThan(0);
+    await waitForBadge(String(first));
+    // In-app route to a page without the subject: no marks, empty badge.
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/hostile/12-spa/garden'));
+    await waitFor(page, 'marks gone after the route change', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
+    await waitForBadge('');
+    // In-app route to a page with the subject: new marks, in the new text.
+    await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/hostile/12-spa/summit'));
+    await waitFor(page, 'marks on the new route', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT_NAME);
+    const summit = await markCount(page);
+    expect(await marksInside(page, '#app')).toBe(summit);
+    await waitForBadge(String(summit));
+    // A real navigation away and back (back/forward cache where the browser uses it).
+    await page.goto(url('12-plain.html'));
+    await waitForScan(page);
+    await waitForBadge('');
+    await page.goBack();
+    await waitFor(page, 'marks after going back', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT_NAME);
+    const back = await markCount(page);
+    await waitForBadge(String(back));
+    await page.goForward();
+    await waitForScan(page);
+    expect(await markCount(page)).toBe(0);
+    await waitForBadge('');
+    expectQuietConsole();
+  });
+
+  it('13: corrupt settings in storage: the page is still read, the rules that are valid still apply', async () => {
+    const host = new URL(server.origin).hostname;
+    await browser.evaluateInExtension(
+      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      { settings: { enabled: 'yes', sites: 42, cardOpen: ['x'], markStyle: { evil: true } }, settings$: { v: 2 } },
+    );
+    await page.goto(url('13-settings.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    // A valid rule next to broken ones is kept: this site off → no marks.
+    await browser.evaluateInExtension(
+      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      { settings: { enabled: true, sites: { [host]: false, 'bad host!': 'maybe' }, cardOpen: 7 }, settings$: { v: 2 } },
+    );
+    await waitFor(page, 'the site switched off', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
+    await page.goto(url('13-settings.html'));
+    await sleep(1500);
+    expect(await markCount(page)).toBe(0);
+    expectQuietConsole();
+  });
+
+  it('14: a page without the subject: zero marks, no card host, nothing added to the page', async () => {
+    await page.goto(url('14-off-topic.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBe(0);
+    const added = await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG);
+    expect(added).toBe(0);
+    // The same page with one paragraph on the subject is marked: the gate, not a failure, kept this one clean.
+    await page.goto(url('14-on-topic.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    expectQuietConsole();
+  });
+
+  async function waitForBadge(expected: string): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    let last = '';
+    while (Date.now() < deadline) {
+      last = await badgeOfPage(browser).catch(() => '(no answer)');
+      if (last === expected) return;
+      await sleep(150);
+    }
+    throw new Error(`badge: expected "${expected}", last "${last}"`);
+  }
+});
+
+async function waitForFrame(frame: { evaluate<T>(fn: () => T): Promise<T> }): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    if (await frame.evaluate(() => document.readyState === 'complete').catch(() => false)) return;
+    await sleep(100);
+  }
+}

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import type { PageDetails, PageResult } from '../../../scripts/bench/measure-page';
+import { formatTable, verdicts, type BenchReport, type ReportContext } from '../../../scripts/bench/report';
+import { tasksBetween } from '../../../scripts/bench/trace';
+
+function page(sizeKb: number, overrides: Partial<PageResult> = {}): PageResult {
+  return {
+    size_kb: sizeKb,
+    floor_ms: 10,
+    ours_ms: 20,
+    markjs_ms: 400,
+    fuse_naive_ms: 30_000,
+    max_task_ms: 12,
+    long_tasks: 0,
+    highlight_frame_ms: 5,
+    mutation_ms: 0.01,
+    mutation_base_ms: 0.01,
+    heap_kb: 500,
+    mentions_expected: 10,
+    mentions_found: 10,
+    ...overrides,
+  };
+}
+
+const detail = (overrides: Partial<PageDetails> = {}): PageDetails => ({
+  fuseCapped: true,
+  fuseSearched: '10 of 100 sentences',
+  markjsCount: 10,
+  missing: [],
+  extra: [],
+  correct: true,
+  liveRanges: 10,
+  tasksTraced: 4,
+  loadMs: 1,
+  engineMs: 1,
+  ...overrides,
+});
+
+function report(pages: PageResult[]): BenchReport {
+  return {
+    pages,
+    bundle_gzip_kb: { content: 20, popup: 30, background: 10 },
+    search_ms: { real_pack_ms: 0.5, real_pack_p95_ms: 1, findings_10000_ms: 10, findings_10000_p95_ms: 14, keystrokes: 90 },
+    trigger_scaling: [
+      { triggers: 30, ms: 10 },
+      { triggers: 300, ms: 10 },
+      { triggers: 3000, ms: 11 },
+      { triggers: 30000, ms: 15 },
+    ],
+  };
+}
+
+const context = (details: PageDetails[]): ReportContext => ({
+  details,
+  machine: 'test machine',
+  runs: 5,
+  fuseCapMs: 30_000,
+  packGzipKb: 5,
+  scalingMentions: [10, 10, 10, 10],
+});
+
+describe('bench verdicts', () => {
+  it('meets every target when the figures are inside them', () => {
+    const pages = [page(100), page(1024), page(5120, { ours_ms: 15 })];
+    const all = verdicts(report(pages), context(pages.map(() => detail())));
+    expect(all.filter((v) => !v.met)).toEqual([]);
+    expect(all.length).toBeGreaterThanOrEqual(12);
+  });
+
+  it('misses the ratio targets by the issue’s limits, and says why', () => {
+    const pages = [page(1024, { ours_ms: 31 }), page(5120, { ours_ms: 21, markjs_ms: 200 })];
+    const all = verdicts(report(pages), context(pages.map(() => detail())));
+    const missed = all.filter((v) => !v.met).map((v) => v.target);
+    expect(missed).toEqual(
+      expect.arrayContaining(['ours_ms ≤ 3× floor_ms at 1.0 MB', 'ours_ms ≤ 2× floor_ms at 5.0 MB (stretch 1.5×)', 'markjs_ms / ours_ms ≥ 10 at 5.0 MB']),
+    );
+    expect(all.find((v) => v.target.startsWith('ours_ms ≤ 3×'))?.note).toMatch(/createEngine/);
+  });
+
+  it('misses correctness when the marks differ from the planted mentions, and the table says WRONG', () => {
+    const pages = [page(100, { mentions_found: 9 })];
+    const details = [detail({ correct: false, missing: ['axis of convenience'] })];
+    const all = verdicts(report(pages), context(details));
+    expect(all[0]).toMatchObject({ met: false });
+    expect(all[0]?.note).toContain('axis of convenience');
+    expect(formatTable(report(pages), context(details))).toContain('9/10 WRONG');
+  });
+
+  it('misses the long-task, mutation, bundle, search and scaling targets past their limits', () => {
+    const pages = [page(5120, { long_tasks: 2, max_task_ms: 80, mutation_ms: 0.013 })];
+    const r = report(pages);
+    r.bundle_gzip_kb.content = 31;
+    r.search_ms.real_pack_ms = 2.5;
+    r.search_ms.findings_10000_ms = 17;
+    r.trigger_scaling[3]!.ms = 21;
+    const missed = verdicts(r, context([detail()])).filter((v) => !v.met).map((v) => v.target);
+    expect(missed).toHaveLength(6);
+  });
+});
+
+describe('tasksBetween', () => {
+  const meta = { name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid: 1, tid: 7, args: { name: 'CrRendererMain' } };
+  const mark = (name: string, ts: number) => ({ name, cat: 'blink.user_timing', ph: 'R', ts, pid: 1, tid: 7 });
+  const task = (ts: number, durMs: number, tid = 7) => ({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ph: 'X', ts, dur: durMs * 1000, pid: 1, tid });
+
+  it('finds the longest main-thread task between the marks and counts those over 50 ms', () => {
+    const events = [meta, mark('a', 1_000), task(1_000, 10), task(20_000, 60), task(90_000, 5), task(2_000, 500, 9), mark('b', 100_000), task(200_000, 300)];
+    expect(tasksBetween(events, 'a', 'b')).toEqual({ max: 60, over50: 1, tasks: 3 });
+  });
+
+  it('is undefined without the marks', () => {
+    expect(tasksBetween([meta, task(0, 10)], 'a', 'b')).toBeUndefined();
+  });
+});

@@ -1,0 +1,33 @@
+/** A small pack built in the test, so engine rules are tested apart from the shipped pack's wording. */
+import { compilePack, type CompiledPack } from '../../../src/pack/compile';
+import type { Pack } from '../../../src/pack/schema';
+import type { TextSegment } from '../../../src/matching/types';
+
+type TriggerSpec = { phrase: string; variants?: string[]; context?: 'any' | 'topic' | 'near'; also?: string[] };
+
+export function makePack(findings: Record<string, TriggerSpec[]>): CompiledPack {
+  const pack: Pack = {
+    report: { title: 'Test report', publisher: 'Test', kind: 'test', release: 'test', source_file: 'test.txt' },
+    findings: Object.entries(findings).map(([id, triggers]) => ({
+      id,
+      title: `Finding ${id}`,
+      summary: `Summary of ${id}.`,
+      quotes: [{ text: `quote ${id}` }],
+      keywords: [],
+      triggers: triggers.map((t) => ({ context: 'topic' as const, also: [], ...t })),
+    })),
+  };
+  return compilePack(pack, findingsSource(pack));
+}
+
+function findingsSource(pack: Pack): string {
+  return pack.findings.map((f) => f.quotes.map((q) => q.text).join('\n')).join('\n');
+}
+
+/** One segment per block. */
+export function blocks(...texts: string[]): TextSegment[] {
+  return texts.map((text, block) => ({ text, block }));
+}
+
+/** A paragraph that makes a page about China–Russia relations (both named, enough references). */
+export const ON_TOPIC = 'Xi Jinping of China met Vladimir Putin of Russia in Moscow; Beijing and the Kremlin talked.';

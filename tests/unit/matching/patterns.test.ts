@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { expandPattern, inflectPattern, parsePattern, PatternError } from '../../../src/matching/patterns';
+import { numberForms, spellings, verbForms } from '../../../src/matching/morphology';
+
+describe('pattern syntax', () => {
+  it('expands alternatives and optional words', () => {
+    expect(expandPattern('(no|without) limits')).toEqual(['no limits', 'without limits']);
+    expect(expandPattern('(the|) deal of the century')).toEqual(['the deal of the century', 'deal of the century']);
+  });
+
+  it('expands nested groups of several words', () => {
+    expect(expandPattern('(joint (naval|air) |)drills')).toEqual(['joint naval drills', 'joint air drills', 'drills']);
+  });
+
+  it('rejects malformed patterns with the pattern named', () => {
+    expect(() => parsePattern('(no|without limits')).toThrow(PatternError);
+    expect(() => parsePattern('no limits)')).toThrow(/no limits\)/);
+    expect(() => parsePattern('  ')).toThrow(PatternError);
+  });
+});
+
+describe('spelling and inflection variants', () => {
+  it('pairs British and American spellings both ways', () => {
+    expect(spellings('dedollarisation')).toContain('dedollarization');
+    expect(spellings('dedollarization')).toContain('dedollarisation');
+    expect(spellings('rouble')).toContain('ruble');
+    expect(spellings('manoeuvres')).toContain('maneuvers');
+    expect(spellings('defence')).toContain('defense');
+    expect(spellings('armour')).toContain('armor');
+    expect(spellings('theatres')).toContain('theaters');
+  });
+
+  it('makes plurals and singulars', () => {
+    expect(numberForms('exercise')).toContain('exercises');
+    expect(numberForms('drills')).toContain('drill');
+    expect(numberForms('currency')).toContain('currencies');
+    expect(numberForms('currencies')).toContain('currency');
+    expect(numberForms('pass')).toContain('passes');
+  });
+
+  it('makes verb forms of -ing and -ed words', () => {
+    expect(verbForms('supplying')).toEqual(expect.arrayContaining(['supply', 'supplies', 'supplied']));
+    expect(verbForms('restricted')).toEqual(expect.arrayContaining(['restrict', 'restricts', 'restricting']));
+    expect(verbForms('shipping')).toEqual(expect.arrayContaining(['ship', 'shipped']));
+    expect(verbForms('limits')).toEqual(['limits']);
+  });
+
+  it('adds variants to whole words only', () => {
+    expect(expandPattern(inflectPattern('joint exercise'))).toContain('joint exercises');
+    // "marriage" is glued to a group: left as written, so the group decides its ending.
+    expect(inflectPattern('marriage(s|)')).toBe('marriage(s|)');
+    expect(expandPattern(inflectPattern('limitless partnership'))).toContain('limitless partnerships');
+  });
+});
