@@ -59,7 +59,9 @@ try {
     const markedFile = path.join(outDir, `marked-page${suffix}.png`);
     await page.screenshot(markedFile);
     // Hover "axis of convenience" (on the demo page), else the first mark.
-    const target = await scrollToMark(page, Math.max(0, marks.findIndex((mark) => /axis of convenience/i.test(mark.text))));
+    const which = Math.max(0, marks.findIndex((mark) => /axis of convenience/i.test(mark.text)));
+    // Phrase in the upper third: the card has room to open below it, as it usually does when reading.
+    const target = await scrollToMark(page, which, 0.3);
     await page.mouseMove(target.x, target.y);
     await waitForCard(page);
     const card = await cardState(page);

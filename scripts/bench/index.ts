@@ -89,7 +89,7 @@ async function main(): Promise<number> {
         browser.context,
         bundles,
         { url: server.url(`/page-${kb}.html`), textChars: page.textChars, planted: page.planted },
-        { runs, fuseCapMs, mutationCount: Number(values.mutations), log },
+        { runs, capMs: fuseCapMs, mutationCount: Number(values.mutations), log },
       );
       pages.push(measured.result);
       details.push(measured.details);

@@ -29,6 +29,9 @@ export interface PageDetails {
   fuseCapped: boolean;
   fuseSearched: string;
   markjsCount: number;
+  markjsCapped: boolean;
+  /** Figures measured with fewer runs because one run was very slow. */
+  slow: string[];
   /** Planted mentions not found, and found mentions that were not planted (first few of each). */
   missing: string[];
   extra: string[];
@@ -47,7 +50,8 @@ export interface PageToMeasure {
 
 export interface MeasureOptions {
   runs: number;
-  fuseCapMs: number;
+  /** Cap of one run of fuse.js and of mark.js, ms (reported as the cap). */
+  capMs: number;
   mutationCount: number;
   log: (line: string) => void;
 }
@@ -77,7 +81,7 @@ const normalise = (text: string) => text.toLowerCase().replace(/[\s\u00a0]+/g, '
  * Injects the content script's bundle as an inline script (evaluated synchronously on insertion) and runs it;
  * the evaluation time is part of ours_ms, since the content script pays it on every page.
  */
-async function runOurs(page: Page, bundle: string): Promise<{ ms: number; loadMs: number; engineMs: number; mentions: string[]; ranges: number }> {
+async function runOurs(page: Page, bundle: string): Promise<{ ms: number; loadMs: number; engineMs: number; frame: number; mentions: string[]; ranges: number }> {
   return page.evaluate(async (source) => {
     performance.mark('bench-ours-start');
     const start = performance.now();
@@ -87,15 +91,38 @@ async function runOurs(page: Page, bundle: string): Promise<{ ms: number; loadMs
     const loadMs = performance.now() - start;
     const result = await __benchOurs.run();
     performance.mark('bench-ours-end');
-    return { ...result, loadMs, ms: result.ms + loadMs };
+    // In the same task as the registration: the next frame is the one that paints the highlights.
+    const frame = await __benchTools.frameCost();
+    return { ...result, loadMs, frame, ms: result.ms + loadMs };
   }, bundle);
 }
 
-async function repeat<T>(runs: number, once: () => Promise<T>): Promise<T[]> {
-  await once(); // warm-up: the browser's caches, not the page's (every run is a fresh tab)
+/** A run slower than this is not repeated five times (the whole benchmark must finish within minutes). */
+const SLOW_RUN_MS = 15_000;
+
+/**
+ * A warm-up (the browser's caches, not the page's: every run is a fresh tab), then `runs` runs — or a single
+ * one when the warm-up was slower than SLOW_RUN_MS (reported in the notes).
+ */
+async function repeat<T>(runs: number, once: () => Promise<T>, slow: string[], label: string): Promise<T[]> {
+  const started = Date.now();
+  await once();
+  const warmUp = Date.now() - started;
+  const count = warmUp > SLOW_RUN_MS ? 1 : runs;
+  if (count < runs) slow.push(`${label}: 1 run (the warm-up took ${(warmUp / 1000).toFixed(0)} s)`);
   const out: T[] = [];
-  for (let i = 0; i < runs; i++) out.push(await once());
+  for (let i = 0; i < count; i++) out.push(await once());
   return out;
+}
+
+/** Resolves with the page's answer, or with undefined after `ms` (the tab is then closed: its renderer may be stuck). */
+async function withCap<T>(page: Page, work: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const cap = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  const result = await Promise.race([work.catch(() => undefined), cap]);
+  clearTimeout(timer);
+  if (result === undefined) await closePage(page);
+  return result;
 }
 
 export async function measurePage(
@@ -109,12 +136,13 @@ export async function measurePage(
   const sizeKb = Math.round(target.textChars / 1024);
 
   log(`  ${sizeKb} KB: floor`);
+  const slow: string[] = [];
   const floor = await repeat(runs, async () => {
     const { page } = await open();
     const { ms } = await page.evaluate(() => __benchTools.floor());
     await closePage(page);
     return ms;
-  });
+  }, slow, 'floor');
 
   log(`  ${sizeKb} KB: ours`);
   const ours = await repeat(runs, async () => {
@@ -122,12 +150,12 @@ export async function measurePage(
     const heapBefore = await heapAfterGc(cdp);
     await page.evaluate(() => __benchTools.startLongTasks());
     const run = await runOurs(page, bundles.ours);
-    const frame = await page.evaluate(() => __benchTools.frameCost());
     const longTasks = await page.evaluate(() => __benchTools.stopLongTasks());
     const heapAfter = await heapAfterGc(cdp);
     await closePage(page);
-    return { ...run, frame, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
-  });
+    return { ...run, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
+  }, slow, 'ours');
+  log(`    ours: ${ours.map((run) => (run.ms / 1000).toFixed(2)).join(', ')} s`);
 
   log(`  ${sizeKb} KB: longest task (trace)`);
   const traced = await (async () => {
@@ -162,17 +190,18 @@ export async function measurePage(
   log(`  ${sizeKb} KB: mark.js`);
   const markjs = await repeat(runs, async () => {
     const { page } = await open();
-    const result = await page.evaluate(() => __benchTools.markjs());
+    const result = await withCap(page, page.evaluate(() => __benchTools.markjs()), options.capMs);
     await closePage(page);
-    return result;
-  });
+    return result ?? { ms: options.capMs, count: -1 };
+  }, slow, 'mark.js');
+  const markjsCapped = markjs.some((run) => run.count < 0);
 
-  log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.fuseCapMs / 1000} s)`);
+  log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.capMs / 1000} s)`);
   const fuse: { ms: number; capped: boolean; sentences: number; searched: number }[] = [];
   // A capped run is not repeated: the cap is the result.
   for (let i = 0; i <= runs; i++) {
     const { page } = await open();
-    const result = await page.evaluate((cap) => __benchTools.fuseNaive(cap), options.fuseCapMs);
+    const result = await page.evaluate((cap) => __benchTools.fuseNaive(cap), options.capMs);
     await closePage(page);
     if (i > 0 || result.capped) fuse.push(result);
     if (result.capped) break;
@@ -190,7 +219,7 @@ export async function measurePage(
     floor_ms: round(median(floor)),
     ours_ms: round(median(ours.map((run) => run.ms))),
     markjs_ms: round(median(markjs.map((run) => run.ms))),
-    fuse_naive_ms: round(fuseCapped ? options.fuseCapMs : median(fuse.map((run) => run.ms))),
+    fuse_naive_ms: round(fuseCapped ? options.capMs : median(fuse.map((run) => run.ms))),
     max_task_ms: round(traced?.max ?? median(ours.map((run) => run.longTasks.max))),
     long_tasks: Math.max(...ours.map((run) => run.longTasks.count)),
     highlight_frame_ms: round(median(ours.map((run) => run.frame))),
@@ -204,6 +233,8 @@ export async function measurePage(
     fuseCapped,
     fuseSearched: fuseCapped ? `${fuse[0]!.searched} of ${fuse[0]!.sentences} sentences` : `${fuse[0]?.sentences ?? 0} sentences`,
     markjsCount: markjs[0]!.count,
+    markjsCapped,
+    slow,
     missing: missing.slice(0, 5),
     extra: extra.slice(0, 5),
     correct: consistent && expected.join('\n') === found.join('\n'),

@@ -156,7 +156,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
       ms(page.floor_ms),
       ms(page.ours_ms),
       times(page.ours_ms / page.floor_ms),
-      ms(page.markjs_ms),
+      detail.markjsCapped ? `≥${ms(page.markjs_ms)} (cap)` : ms(page.markjs_ms),
       times(page.markjs_ms / page.ours_ms),
       detail.fuseCapped ? `≥${ms(page.fuse_naive_ms)} (cap)` : ms(page.fuse_naive_ms),
       ms(page.max_task_ms),
@@ -189,9 +189,10 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   report.pages.forEach((page, i) => {
     const d = context.details[i]!;
     lines.push(
-      `  ${size(page.size_kb)}: mark.js marked ${d.markjsCount} (no visibility or page-chrome rules); ` +
+      `  ${size(page.size_kb)}: mark.js marked ${d.markjsCapped ? `(capped at ${context.fuseCapMs / 1000} s)` : d.markjsCount} of ${page.mentions_expected} planted (text node by text node, no visibility or page-chrome rules); ` +
         `fuse.js searched ${d.fuseSearched}${d.fuseCapped ? ` before the ${context.fuseCapMs / 1000} s cap` : ''}; ` +
-        `of ours: script evaluation ${ms(d.loadMs)}, createEngine ${ms(d.engineMs)}; ${d.tasksTraced} main-thread tasks while ours ran.`,
+        `of ours: script evaluation ${ms(d.loadMs)}, createEngine ${ms(d.engineMs)}; ${d.tasksTraced} main-thread tasks while ours ran.` +
+        (d.slow.length > 0 ? ` Fewer runs: ${d.slow.join('; ')}.` : ''),
     );
   });
   for (const check of context.extension ?? []) {

@@ -135,10 +135,15 @@ export class AutomatonBuilder {
   }
 
   /**
-   * A text node of a pattern: each whole word becomes the group of its inflections and spellings (wordForms),
-   * the rest is literal. A word touching pattern syntax on a glued side is taken literally.
+   * A text node of a pattern: each whole word becomes the group of its inflections and spellings (wordForms;
+   * singular/plural only for the pattern's last word), the rest is literal. A word touching pattern syntax on a
+   * glued side is taken literally.
    */
-  private inflectedText(positions: Position[], node: { text: string; gluedBefore: boolean; gluedAfter: boolean }) {
+  private inflectedText(
+    positions: Position[],
+    node: { text: string; gluedBefore: boolean; gluedAfter: boolean },
+    final: boolean,
+  ): Position[] {
     const text = node.text;
     let out = positions;
     let literalFrom = 0;
@@ -152,7 +157,8 @@ export class AutomatonBuilder {
       while (end < text.length && charClass(text.charCodeAt(end)) === WORD) end++;
       const before = i === 0 ? !node.gluedBefore : charClass(text.charCodeAt(i - 1)) === SEP;
       const after = end === text.length ? !node.gluedAfter : charClass(text.charCodeAt(end)) !== WORD;
-      const forms = before && after ? wordForms(text.slice(i, end).toLowerCase()) : undefined;
+      const lastWord = final && text.slice(end).trim() === '';
+      const forms = before && after ? wordForms(text.slice(i, end).toLowerCase(), lastWord) : undefined;
       if (forms && forms.length > 1) {
         if (i > literalFrom) out = this.text(out, text.slice(literalFrom, i));
         const from = out;
@@ -207,19 +213,21 @@ export class AutomatonBuilder {
     else list.push(join); // a repeated join is merged twice, harmlessly
   }
 
-  private sequence(positions: Position[], nodes: PatternNode[], inflect: boolean): Position[] {
+  /** `final`: this sequence ends the pattern (its last word may take a plural or singular ending). */
+  private sequence(positions: Position[], nodes: PatternNode[], inflect: boolean, final: boolean): Position[] {
     let out = positions;
-    for (const node of nodes) {
-      if (out.length === 0) break;
-      if (node.kind === 'text') out = inflect ? this.inflectedText(out, node) : this.text(out, node.text);
-      else out = this.join(node.options.flatMap((option) => this.sequence(out, option, inflect)));
-    }
+    nodes.forEach((node, index) => {
+      if (out.length === 0) return;
+      const last = final && index === nodes.length - 1;
+      if (node.kind === 'text') out = inflect ? this.inflectedText(out, node, last) : this.text(out, node.text);
+      else out = this.join(node.options.flatMap((option) => this.sequence(out, option, inflect, last)));
+    });
     return out;
   }
 
   /** Adds a parsed pattern accepting `value` (a trigger index or BLOCKER), with word variants if `inflect`. */
   addPattern(nodes: PatternNode[], value: number, inflect = true): void {
-    for (const { node } of this.sequence([{ node: 0, space: false }], nodes, inflect)) {
+    for (const { node } of this.sequence([{ node: 0, space: false }], nodes, inflect, true)) {
       if (node !== 0) this.accepts[node] = pick(this.accepts[node] as number, value);
     }
   }
@@ -235,7 +243,7 @@ export class AutomatonBuilder {
    * edge for the same character, the two targets are merged into a new node (memoised). Nodes are created after
    * their parents and re-joins after their branches, so walking ids downwards meets every re-join already merged.
    */
-  private determinise(): void {
+  private *determinise(): Generator<void, void> {
     const unions = new Map<string, number>();
     const mergeFrom = (node: number, from: number): void => {
       this.accepts[node] = pick(this.accepts[node] as number, this.accepts[from] as number);
@@ -259,12 +267,18 @@ export class AutomatonBuilder {
       return merged;
     };
     const withEps = [...this.eps.keys()].sort((x, y) => y - x);
-    for (const node of withEps) for (const join of this.eps.get(node) as number[]) mergeFrom(node, join);
+    for (let k = 0; k < withEps.length; k++) {
+      const node = withEps[k] as number;
+      for (const join of this.eps.get(node) as number[]) mergeFrom(node, join);
+      if (k % 256 === 255) yield; // a pause point for a sliced build (see engine.ts createEngineSliced)
+    }
     this.eps.clear();
   }
 
-  build(): Automaton {
-    this.determinise();
+  /** Finishes the automaton; yields now and then so that a caller can slice the work. */
+  *build(): Generator<void, Automaton> {
+    yield* this.determinise();
+    yield;
     const total = this.nodes;
     const first = new Int32Array(total);
     const count = new Int32Array(total);

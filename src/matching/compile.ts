@@ -5,7 +5,7 @@
  */
 import type { Pack } from '../pack/schema';
 import { normalizePhrase } from './normalize';
-import { parsePattern } from './patterns';
+import { parsePattern, PatternError } from './patterns';
 import { BLOCKERS } from './blockers';
 import { CHINA_TERMS, NOT_REFERENCES, PAIR_REFERENCES, RUSSIA_TERMS } from './topic-terms';
 
@@ -41,12 +41,17 @@ export function patternVariants(pattern: string): string[] {
 
 export function compileMatcher(pack: Pack): CompiledMatcher {
   const triggers: CompiledTrigger[] = [];
-  for (const finding of pack.findings) {
-    for (const trigger of finding.triggers) {
+  pack.findings.forEach((finding, f) => {
+    finding.triggers.forEach((trigger, t) => {
       const patterns = new Set<string>();
-      for (const pattern of [trigger.phrase, ...(trigger.variants ?? [])]) {
-        for (const variant of patternVariants(pattern)) patterns.add(variant);
-      }
+      [trigger.phrase, ...(trigger.variants ?? [])].forEach((pattern, v) => {
+        try {
+          for (const variant of patternVariants(pattern)) patterns.add(variant);
+        } catch (error) {
+          const field = v === 0 ? 'phrase' : `variants[${v - 1}]`;
+          throw new PatternError(`findings[${f}].triggers[${t}].${field}: ${(error as Error).message}`);
+        }
+      });
       triggers.push({
         phrase: trigger.phrase,
         finding: finding.id,
@@ -54,8 +59,8 @@ export function compileMatcher(pack: Pack): CompiledMatcher {
         context: trigger.context,
         patterns: [...patterns],
       });
-    }
-  }
+    });
+  });
   const terms = (list: readonly string[]) => [...new Set(list.map(normalizePhrase))];
   return {
     version: 2,

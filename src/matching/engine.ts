@@ -3,7 +3,9 @@
  *
  * Usage:
  *
- *   const engine = createEngine(PACK);            // once per content script / process (builds the trie, ~ms)
+ *   const engine = createEngine(PACK);            // once per process (builds the automaton: tens of ms)
+ *   // or, in a page, without a long task: built in slices of `budgetMs`, yielding with your scheduler
+ *   const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: 12, signal });
  *
  *   // Whole page at once (scan command, tests): offsets into joinSegments(segments).text
  *   const mentions = engine.scan(segments);
@@ -25,8 +27,8 @@
 import type { CompiledPack } from '../pack/compile';
 import { BLOCK_SEPARATOR } from './join';
 import { createRanker } from './rank';
-import { PageSession, type EngineParts } from './session';
-import { buildTrie } from './trie';
+import { PageSession, type BlockText, type EngineParts } from './session';
+import { buildTrie, buildTrieSteps, type Trie } from './trie';
 import type { Mention, TextSegment } from './types';
 
 export interface Engine {
@@ -39,9 +41,38 @@ export interface Engine {
 export type { PageSession };
 
 export function createEngine(pack: CompiledPack): Engine {
+  return engineWith(pack, buildTrie(pack.matcher));
+}
+
+export interface SliceOptions {
+  /** Gives the main thread back (e.g. src/page/scheduler.ts yieldToMain). */
+  yieldToMain: () => Promise<void>;
+  /** Work per slice, ms. */
+  budgetMs?: number;
+  /** Stops the build: the promise rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+/** createEngine without a long task: the automaton is built in slices of about `budgetMs`. */
+export async function createEngineSliced(pack: CompiledPack, options: SliceOptions): Promise<Engine> {
+  const budget = options.budgetMs ?? 12;
+  const steps = buildTrieSteps(pack.matcher);
+  let sliceEnd = performance.now() + budget;
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return engineWith(pack, step.value);
+    if (performance.now() >= sliceEnd) {
+      await options.yieldToMain();
+      options.signal?.throwIfAborted();
+      sliceEnd = performance.now() + budget;
+    }
+  }
+}
+
+function engineWith(pack: CompiledPack, trie: Trie): Engine {
   const parts: EngineParts = {
     pack,
-    trie: buildTrie(pack.matcher),
+    trie,
     triggers: pack.matcher.triggers,
     ranker: createRanker(pack),
   };
@@ -49,22 +80,21 @@ export function createEngine(pack: CompiledPack): Engine {
     createSession: () => new PageSession(parts),
     scan(segments) {
       // Runs of segments with the same block number form a unit, numbered 0, 1, 2… as joinSegments sees them.
-      const unitSegments: TextSegment[] = [];
+      const units: BlockText[] = [];
       const unitStarts: number[] = [];
       let offset = 0;
-      let unit = -1;
-      let previousBlock: number | undefined;
-      for (const segment of segments) {
-        if (segment.block !== previousBlock) {
-          if (unit >= 0) offset += BLOCK_SEPARATOR.length;
-          unit += 1;
-          unitStarts.push(offset);
-          previousBlock = segment.block;
+      for (let k = 0; k < segments.length; ) {
+        const block = (segments[k] as TextSegment).block;
+        let text = (segments[k] as TextSegment).text;
+        for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
+          text += (segments[k] as TextSegment).text;
         }
-        unitSegments.push({ text: segment.text, block: unit });
-        offset += segment.text.length;
+        if (units.length > 0) offset += BLOCK_SEPARATOR.length;
+        unitStarts.push(offset);
+        units.push({ block: units.length, text });
+        offset += text.length;
       }
-      const found = new PageSession(parts).update(unitSegments);
+      const found = new PageSession(parts).updateBlocks(units);
       return found.map((mention) => {
         const base = unitStarts[mention.block] as number;
         return {

@@ -123,22 +123,28 @@ export function normalizeWithOffsets(text: string): { text: string; offsets: num
   return { text: out, offsets };
 }
 
+const scratch: number[] = [];
+
 /** Normalised form of a phrase, as the automaton stores it (normalizeWithOffsets without the offsets). */
 export function normalizePhrase(text: string): string {
-  let out = '';
+  scratch.length = 0;
   let pendingSpace = false;
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     const cls = charClass(code);
     if (cls === IGNORE) continue;
     if (cls === SEP) {
-      pendingSpace = out.length > 0;
+      pendingSpace = scratch.length > 0;
       continue;
     }
-    if (pendingSpace) out += ' ';
+    if (pendingSpace) scratch.push(SPACE);
     pendingSpace = false;
     const folded = foldChar(code);
-    out += folded === FOLD_MULTI ? foldedText(code) : String.fromCharCode(folded);
+    if (folded !== FOLD_MULTI) scratch.push(folded);
+    else for (const c of foldedText(code)) scratch.push(c.charCodeAt(0));
   }
+  // Phrases are short; long texts (sentences) go in chunks to stay under the argument limit.
+  let out = '';
+  for (let k = 0; k < scratch.length; k += 4096) out += String.fromCharCode(...scratch.slice(k, k + 4096));
   return out;
 }

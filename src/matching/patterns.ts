@@ -3,8 +3,8 @@
  *   `(a|b)` — alternatives, may be nested and hold several words: `(no|without) limits`;
  *   `(a|)`  — optional words: `(the|) deal of the century`.
  * Everything else is literal text (normalised when the automaton is built, so case, quotes and dashes do not
- * matter). Patterns are never expanded into every form: trie.ts builds them as a graph whose size is the sum of
- * the alternatives, not their product.
+ * matter). Patterns are never expanded into every form: automaton-builder.ts builds them as a graph whose size
+ * is the sum of the alternatives, not their product.
  */
 import { numberForms, spellings, verbForms } from './morphology';
 import { charClass, PUNCT, SEP } from './normalize';
@@ -98,17 +98,21 @@ export function inflectPattern(pattern: string, exact = false): string {
 
 const formsCache = new Map<string, string[]>();
 
-/** A lower-case word with its inflections and spellings, the word itself first (cached: words repeat a lot). */
-export function wordForms(lower: string): string[] {
-  const cached = formsCache.get(lower);
+/**
+ * A lower-case word with its spellings and -ing/-ed verb forms, and, if it ends a pattern (`last`), its singular
+ * or plural; the word itself first. Cached: words repeat a lot.
+ */
+export function wordForms(lower: string, last = true): string[] {
+  const key = last ? lower : `${lower} `;
+  const cached = formsCache.get(key);
   if (cached !== undefined) return cached;
   const forms = new Set<string>([lower]);
   for (const verb of verbForms(lower)) {
-    for (const numbered of lower.length >= 4 ? numberForms(verb) : [verb]) {
+    for (const numbered of last && lower.length >= 4 ? numberForms(verb) : [verb]) {
       for (const spelled of spellings(numbered)) forms.add(spelled);
     }
   }
   const result = [...forms];
-  formsCache.set(lower, result);
+  formsCache.set(key, result);
   return result;
 }

@@ -10,7 +10,7 @@ import { normalizePhrase } from './normalize';
 import { isOnTopic, type TopicCounts } from './gate';
 import type { Ranker } from './rank';
 import { sentenceAround } from './rank';
-import { REF_CHINA, REF_PAIR, REF_RUSSIA, spot, type Trie } from './trie';
+import { REF_CHINA, REF_PAIR, REF_RUSSIA, spot, type SpotSink, type Trie } from './trie';
 import type { BlockMention, TextSegment } from './types';
 
 interface Candidate {
@@ -24,7 +24,8 @@ interface Candidate {
 }
 
 interface BlockState {
-  text: string;
+  /** The block's text while candidates wait for the topic gate; dropped once all are decided (memory). */
+  text: string | undefined;
   china: number;
   russia: number;
   /** References back to the pair ("the two countries"): only for the `near` check, never for the topic gate. */
@@ -39,13 +40,21 @@ export interface EngineParts {
   ranker: Ranker;
 }
 
-export class PageSession {
+/** One block's text: its segments' texts concatenated. */
+export interface BlockText {
+  block: number;
+  text: string;
+}
+
+export class PageSession implements SpotSink {
   private readonly blocks = new Map<number, BlockState>();
   private readonly clutter = new ClutterGuard();
   private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0 };
   private topic = false;
   /** Blocks holding candidates that wait for the topic gate. */
   private readonly waiting = new Set<number>();
+  /** The block being spotted (see trigger/ref). */
+  private current: BlockState = { text: undefined, china: 0, russia: 0, pair: 0, candidates: [] };
 
   constructor(private readonly parts: EngineParts) {}
 
@@ -62,22 +71,38 @@ export class PageSession {
    * Offsets are into the block's own text (its segments' texts concatenated).
    */
   update(segments: readonly TextSegment[]): BlockMention[] {
-    const texts = new Map<number, string[]>();
-    for (const segment of segments) {
-      const parts = texts.get(segment.block);
-      if (parts) parts.push(segment.text);
-      else texts.set(segment.block, [segment.text]);
+    // Segments of a block are normally contiguous: join runs without a map; a block seen twice is appended to.
+    const blocks: BlockText[] = [];
+    const index = new Map<number, number>();
+    for (let k = 0; k < segments.length; ) {
+      const block = (segments[k] as TextSegment).block;
+      let text = (segments[k] as TextSegment).text;
+      for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
+        text += (segments[k] as TextSegment).text;
+      }
+      const seen = index.get(block);
+      if (seen === undefined) {
+        index.set(block, blocks.length);
+        blocks.push({ block, text });
+      } else {
+        (blocks[seen] as BlockText).text += text;
+      }
     }
-    for (const [block, parts] of texts) {
+    return this.updateBlocks(blocks);
+  }
+
+  /** `update` with each block's text already joined (one entry per block number). */
+  updateBlocks(blocks: readonly BlockText[]): BlockMention[] {
+    for (const { block, text } of blocks) {
       this.remove(block);
-      this.add(block, parts.join(''));
+      this.add(block, text);
     }
     const turnedOn = !this.topic && isOnTopic(this.counts);
     if (turnedOn) this.topic = true;
-    const toDecide = new Set(texts.keys());
-    if (turnedOn) for (const block of this.waiting) toDecide.add(block);
+    const toDecide = blocks.map(({ block }) => block);
+    if (turnedOn) for (const block of this.waiting) if (!toDecide.includes(block)) toDecide.push(block);
     const out: BlockMention[] = [];
-    for (const block of [...toDecide].sort((a, b) => a - b)) this.decide(block, out);
+    for (const block of toDecide.sort((a, b) => a - b)) this.decide(block, out);
     return out;
   }
 
@@ -95,36 +120,46 @@ export class PageSession {
 
   private add(block: number, text: string): void {
     const state: BlockState = { text, china: 0, russia: 0, pair: 0, candidates: [] };
-    spot(this.parts.trie, text, 0, text.length, {
-      trigger: (trigger, start, end) => state.candidates.push({ trigger, start, end, pending: true }),
-      ref: (flags) => {
-        if (flags & REF_CHINA) state.china++;
-        if (flags & REF_RUSSIA) state.russia++;
-        if (flags & REF_PAIR) state.pair++;
-      },
-    });
+    this.current = state;
+    spot(this.parts.trie, text, 0, text.length, this);
     this.counts.china += state.china;
     this.counts.russia += state.russia;
     if (state.china > 0 && state.russia > 0) this.counts.bothBlocks += 1;
     this.blocks.set(block, state);
   }
 
+  /** SpotSink, for the block being added (one sink for the whole session: nothing allocated per block). */
+  trigger(trigger: number, start: number, end: number): void {
+    this.current.candidates.push({ trigger, start, end, pending: true });
+  }
+
+  /** SpotSink, for the block being added. */
+  ref(flags: number): void {
+    if (flags & REF_CHINA) this.current.china++;
+    if (flags & REF_RUSSIA) this.current.russia++;
+    if (flags & REF_PAIR) this.current.pair++;
+  }
+
   /**
    * The sense check of `near` triggers: the mention's block refers to China, Russia or the pair ("the two
-   * countries"), and China and Russia are both named in it or in the block before.
+   * countries"), and China and Russia are both named in it or in the block before (the pair stands in for one
+   * of them, not for both).
    */
   private bothNear(block: number): boolean {
     const here = this.blocks.get(block);
     if (!here || here.china + here.russia + here.pair === 0) return false;
     const before = this.blocks.get(block - 1);
-    return here.china + (before?.china ?? 0) > 0 && here.russia + (before?.russia ?? 0) > 0;
+    const china = here.china + (before?.china ?? 0);
+    const russia = here.russia + (before?.russia ?? 0);
+    const pair = here.pair + (before?.pair ?? 0); // "the two countries" stands for either, next to a name
+    return china + russia > 0 && china + pair > 0 && russia + pair > 0;
   }
 
   /**
    * A mention whose `findings` are ranked on first read (an enumerable, memoised getter: JSON, structured clone
    * and equality see a plain array). A page with many marks pays for ranking only where a card is opened.
    */
-  private mention(block: number, blockText: string, candidate: Candidate, trigger: CompiledTrigger, text: string): BlockMention {
+  private mention(block: number, candidate: Candidate, trigger: CompiledTrigger, text: string, sentence: string): BlockMention {
     const ranker = this.parts.ranker;
     let findings: string[] | undefined;
     return {
@@ -134,7 +169,7 @@ export class PageSession {
       text,
       trigger: trigger.phrase,
       get findings() {
-        findings ??= ranker.rank(trigger, text, sentenceAround(blockText, candidate.start, candidate.end));
+        findings ??= ranker.rank(trigger, text, sentence);
         return findings;
       },
     };
@@ -143,7 +178,8 @@ export class PageSession {
   /** Decides the pending candidates of one block: gate, sense check, clutter; emits the kept ones. */
   private decide(block: number, out: BlockMention[]): void {
     const state = this.blocks.get(block);
-    if (!state) return;
+    if (!state || state.text === undefined) return;
+    const blockText = state.text;
     let stillWaiting = false;
     for (const candidate of state.candidates) {
       if (!candidate.pending) continue;
@@ -154,13 +190,19 @@ export class PageSession {
       }
       candidate.pending = false;
       if (trigger.context === 'near' && !this.bothNear(block)) continue;
-      const text = state.text.slice(candidate.start, candidate.end);
+      const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
       if (!this.clutter.admit(phrase, block)) continue;
       candidate.kept = phrase;
-      out.push(this.mention(block, state.text, candidate, trigger, text));
+      out.push(this.mention(block, candidate, trigger, text, sentenceAround(blockText, candidate.start, candidate.end)));
     }
-    if (stillWaiting) this.waiting.add(block);
-    else this.waiting.delete(block);
+    if (stillWaiting) {
+      this.waiting.add(block);
+    } else {
+      // Nothing left to decide here: keep only what the clutter rule must release if the block changes.
+      this.waiting.delete(block);
+      state.text = undefined;
+      if (state.candidates.length > 0) state.candidates = state.candidates.filter((c) => c.kept !== undefined);
+    }
   }
 }

@@ -22,16 +22,29 @@ export type Trie = Automaton;
 
 /** Builds the automaton. Where two triggers accept the same text, the first in pack order wins; blockers win. */
 export function buildTrie(matcher: CompiledMatcher): Trie {
+  const steps = buildTrieSteps(matcher);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/** buildTrie as a generator that yields between small pieces of work (after every few patterns), for slicing. */
+export function* buildTrieSteps(matcher: CompiledMatcher): Generator<void, Trie> {
   const builder = new AutomatonBuilder();
-  matcher.triggers.forEach((trigger, index) => {
-    for (const pattern of trigger.patterns) builder.addPattern(parsePattern(pattern), index);
-  });
+  for (let index = 0; index < matcher.triggers.length; index++) {
+    for (const pattern of (matcher.triggers[index] as CompiledMatcher['triggers'][number]).patterns) {
+      builder.addPattern(parsePattern(pattern), index);
+    }
+    if (index % 8 === 7) yield;
+  }
   for (const pattern of matcher.blockers) builder.addPattern(parsePattern(pattern), BLOCKER);
   for (const term of matcher.topic.china) builder.addReference(term, REF_CHINA);
   for (const term of matcher.topic.russia) builder.addReference(term, REF_RUSSIA);
   for (const term of matcher.topic.not) builder.addReference(term, REF_NONE);
   for (const term of matcher.topic.pair) builder.addReference(term, REF_PAIR);
-  return builder.build();
+  yield;
+  return yield* builder.build();
 }
 
 function child(trie: Trie, node: number, code: number): number {

@@ -8,7 +8,10 @@ const nonEmpty = (what: string) => v.pipe(v.string(`${what} must be text`), v.tr
 
 export const FINDING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
-/** Where a trigger counts: `any` page, or only on a page that is about China–Russia relations (`topic`). */
+/**
+ * Where a trigger counts (src/matching/gate.ts): `any` page; `topic`, only on a page about China–Russia relations;
+ * `near`, on such a page and only where the mention's paragraph (or the one before) is about the two countries.
+ */
 export const TRIGGER_CONTEXTS = ['any', 'topic', 'near'] as const;
 
 export const QuoteSchema = v.strictObject({

@@ -23,7 +23,9 @@ export function toSearchDoc(finding: Finding): SearchDoc {
   return {
     id: finding.id,
     title: finding.title,
-    phrases: finding.triggers.flatMap((t) => [t.phrase, ...(t.variants ?? [])]),
+    // Canonical phrases only: variants are patterns for the matcher (`(a|b)`), noise to a fuzzy search, and they
+    // would triple the bundled index. Keywords carry the everyday words.
+    phrases: finding.triggers.map((t) => t.phrase),
     keywords: finding.keywords,
     summary: finding.summary,
     quotes: finding.quotes.map((q) => q.text),

@@ -10,15 +10,16 @@ export const HIGHLIGHT_NAME = 'fact-context-mention';
  * The colours are mid-tones that read on both light and dark pages; forced-colors mode gets a system colour.
  */
 const MARK_RULES: Record<MarkStyle, string> = {
-  underline: `text-decoration: underline solid 2px #d9480f;`,
-  dotted: `text-decoration: underline dotted 2px #d9480f;`,
-  highlight: `background-color: rgb(255 176 32 / 0.35);`,
+  underline: `text-decoration: underline solid 2px #d9480f !important; background-color: transparent !important;`,
+  dotted: `text-decoration: underline dotted 2px #d9480f !important; background-color: transparent !important;`,
+  highlight: `background-color: rgb(255 176 32 / 0.35) !important; text-decoration: none !important;`,
 };
 
+/** `!important` and the end of <head>: a page's own rules for our highlight name do not restyle our marks. */
 export function highlightCss(style: MarkStyle): string {
   return `::highlight(${HIGHLIGHT_NAME}) { ${MARK_RULES[style]} }
 @media (forced-colors: active) {
-  ::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline solid 2px Highlight; background-color: transparent; }
+  ::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline solid 2px Highlight !important; }
 }`;
 }
 

@@ -119,6 +119,8 @@ export class CardController {
 
   private onClick(event: MouseEvent): void {
     if (this.options.layer.owns(event.target)) return;
+    // The end of a text selection is not a request for a card.
+    if (this.options.document.getSelection()?.isCollapsed === false) return;
     const hit = mentionAtPoint(this.options.document, this.options.index, event.clientX, event.clientY);
     if (hit) this.open(hit, { takeFocus: false, pinned: true });
     else if (this.current) this.close({ restoreFocus: false });

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngine, type Engine } from '../matching/engine';
+import { createEngineSliced, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
 import { PACK } from '../pack/index';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
@@ -13,7 +13,8 @@ import { MentionIndex } from './hit-test';
 import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
-import { PageText } from './page-text';
+import { PageText, type PageTextEvents } from './page-text';
+import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
 /** One run of the overlay on one page (a new one after in-app navigation or when the site is switched back on). */
@@ -21,9 +22,10 @@ interface Run {
   abort: AbortController;
   marks: MarkLayer;
   index: MentionIndex;
-  text: PageText;
+  /** Set once the engine is ready (it is built in slices on the first run). */
+  text: PageText | undefined;
   cards: CardController;
-  style: ReturnType<typeof installHighlightStyle>;
+  style: ReturnType<typeof installHighlightStyle> | undefined;
 }
 
 /**
@@ -31,7 +33,7 @@ interface Run {
  * and the answers to the popup and background.
  */
 export class Overlay {
-  private engine: Engine | undefined;
+  private engine: Promise<Engine> | undefined;
   private run: Run | undefined;
   private settings: Settings | undefined;
   private layer: Promise<CardLayer> | undefined;
@@ -48,7 +50,7 @@ export class Overlay {
     this.settings = settings;
     if (this.enabled && !this.run) this.start();
     else if (!this.enabled && wasEnabled) this.stop();
-    this.run?.style.update(settings.markStyle);
+    this.run?.style?.update(settings.markStyle);
   }
 
   /** After in-app navigation (`wxt:locationchange`): the page's text is new, and the site may differ. */
@@ -64,7 +66,7 @@ export class Overlay {
   /** Mentions in document order (the popup's "On this page" list and its indexes). */
   mentions(): PlacedMention[] {
     if (!this.run) return [];
-    return [...this.run.text.marks()].filter(isPlacementValid).sort(compareDocumentOrder);
+    return [...(this.run.text?.marks() ?? [])].filter(isPlacementValid).sort(compareDocumentOrder);
   }
 
   /** Scrolls to a mention and opens its card with focus inside (keyboard command, popup). */
@@ -92,8 +94,9 @@ export class Overlay {
     return next ? this.reveal(next) : false;
   }
 
-  private getEngine(): Engine {
-    this.engine ??= createEngine(PACK);
+  /** Built once per page, in slices (building the automaton in one go would be a long task). */
+  private getEngine(): Promise<Engine> {
+    this.engine ??= createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal: this.ctx.signal });
     return this.engine;
   }
 
@@ -119,30 +122,25 @@ export class Overlay {
     const signal = abort.signal;
     const marks = new MarkLayer();
     const index = new MentionIndex();
-    const style = installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
-    const text = new PageText(
-      body,
-      this.getEngine().createSession(),
-      { isHidden: computedStyleHidden(window) },
-      {
-        added: (placed) => {
-          for (const one of placed) {
-            marks.add(one);
-            index.add(one);
-          }
-          this.reportCount();
-        },
-        removed: (placed) => {
-          for (const one of placed) {
-            marks.remove(one);
-            index.remove(one);
-          }
-          run.cards.closeIfStale();
-          this.reportCount();
-        },
+    const textEvents: PageTextEvents = {
+      added: (placed) => {
+        // The stylesheet goes in with the first mark: a page without mentions gets nothing added.
+        run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+        for (const one of placed) {
+          marks.add(one);
+          index.add(one);
+        }
+        this.reportCount();
       },
-      signal,
-    );
+      removed: (placed) => {
+        for (const one of placed) {
+          marks.remove(one);
+          index.remove(one);
+        }
+        run.cards.closeIfStale();
+        this.reportCount();
+      },
+    };
     // The card layer is created on first use; until then a placeholder that owns nothing.
     let layer: CardLayer | undefined;
     const cards = new CardController({
@@ -175,21 +173,27 @@ export class Overlay {
         });
       },
     });
-    const run: Run = { abort, marks, index, text, cards, style };
+    const run: Run = { abort, marks, index, text: undefined, cards, style: undefined };
     this.run = run;
     // Watch from the start: text that changes while the first scan runs is read again after it.
-    const firstScan = text.scanAll().then(() => {
-      if (signal.aborted) return;
-      // Registered once the first scan is done: `CSS.highlights.has('fact-context-mention')` means "scanned".
-      marks.attach();
-      this.reportCount(true);
-    });
+    const firstScan = this.getEngine()
+      .then((engine) => {
+        signal.throwIfAborted();
+        run.text = new PageText(body, engine.createSession(), { isHidden: computedStyleHidden(window) }, textEvents, signal);
+        return run.text.scanAll();
+      })
+      .then(() => {
+        if (signal.aborted) return;
+        // Registered once the first scan is done: `CSS.highlights.has('fact-context-mention')` means "scanned".
+        marks.attach();
+        this.reportCount(true);
+      });
     watchMutations(body, {
       signal,
       isOwn: isOwnNode,
       onBatch: async (batch) => {
         await firstScan;
-        await text.rescan(batch.changed, batch.removals);
+        await run.text?.rescan(batch.changed, batch.removals);
         marks.attach();
       },
     });
@@ -206,7 +210,7 @@ export class Overlay {
     run.abort.abort();
     run.marks.detach();
     run.index.clear();
-    run.style.remove();
+    run.style?.remove();
     this.reportCount();
   }
 
@@ -242,7 +246,20 @@ export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> 
   const overlay = new Overlay(ctx);
   overlay.applySettings(await getSettings());
   const stopWatching = watchSettings((settings) => overlay.applySettings(settings));
-  ctx.onInvalidated(stopWatching);
-  ctx.addEventListener(window, 'wxt:locationchange', () => overlay.restart());
+  ctx.onInvalidated(() => {
+    try {
+      stopWatching();
+    } catch {
+      // The extension was reloaded or removed: its storage listener went with it ("Extension context invalidated").
+    }
+  });
+  // In-app navigation: a new page in the same document. A change of the #fragment alone is the same page.
+  const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
+  let page = withoutHash(location.href);
+  ctx.addEventListener(window, 'wxt:locationchange', ({ newUrl }) => {
+    if (withoutHash(newUrl) === page) return;
+    page = withoutHash(newUrl);
+    overlay.restart();
+  });
   return overlay;
 }

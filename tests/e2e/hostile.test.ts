@@ -146,10 +146,18 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await page.goto(url('04-strict-csp.html'));
     await waitForScan(page);
     expect(await markCount(page)).toBeGreaterThan(0);
-    // A ::highlight rule for our name is in force in a stylesheet of the document (a blocked <style> has no sheet).
+    // Our stylesheet loaded despite the policy (a <style> the CSP blocks gets no sheet), with the ::highlight rule
+    // where the page may read it (Firefox gives a content script's sheet the extension's origin: not readable).
     const styled = await page.evaluate((name) => {
-      const sheets = [...document.styleSheets, ...(document.adoptedStyleSheets ?? [])];
-      return sheets.some((sheet) => [...sheet.cssRules].some((rule) => rule.cssText.includes(`::highlight(${name})`)));
+      const ours = [...document.querySelectorAll<HTMLStyleElement>('style[data-fact-context-ui]')];
+      return ours.length > 0 && ours.every((style) => {
+        if (!style.sheet) return false;
+        try {
+          return [...style.sheet.cssRules].some((rule) => rule.cssText.includes(`::highlight(${name})`));
+        } catch {
+          return true;
+        }
+      });
     }, HIGHLIGHT_NAME);
     expect(styled).toBe(true);
     // Open a card too: its styles must load under the policy as well.
@@ -163,7 +171,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(cardStyled).toBe(true);
     await page.press('Escape');
     await sleep(300);
-    expect(await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp)).toEqual([]);
+    // The browser's own favicon request is the page's business (Firefox reports it under img-src); nothing else.
+    const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
+    expect(violations.filter((line) => !line.endsWith('/favicon.ico'))).toEqual([]);
     expect(problems(page).filter((line) => /content.security|CSP/i.test(line))).toEqual([]);
   });
 
@@ -181,8 +191,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
           }
         }).observe({ type: 'long-animation-frame', buffered: true });
       } catch {
-        (window as unknown as { __noLoaf: boolean }).__noLoaf = true;
+        // not supported: see below
       }
+      (window as unknown as { __noLoaf: boolean }).__noLoaf = !PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame');
     });
     await page.goto(url('05-huge.html'));
     await waitFor(page, 'the first scan of 5 MB', (name) => CSS.highlights.has(name), HIGHLIGHT_NAME, 90_000);
@@ -196,8 +207,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     console.info(`[case 5 ${browserName}]`, JSON.stringify(measured));
     expect(measured.textNodes).toBeGreaterThanOrEqual(100_000);
     expect(measured.chars).toBeGreaterThanOrEqual(5_000_000);
-    // Where the browser attributes long frames to scripts (Chromium), none of ours ran over 50 ms in one go.
-    if (measured.loaf && process.env.FACT_CONTEXT_STRICT_TIMING === '1') expect(measured.ourLongScripts).toEqual([]);
+    // Where the browser attributes long frames to scripts (Chromium's Long Animation Frames), none of ours ran
+    // over 50 ms in one go. Not a timed assertion of ours: the browser's own 50 ms long-frame threshold, against a
+    // 12 ms slice budget (src/page/scheduler.ts); it held on this 2-core machine at load 12–16.
+    // FACT_CONTEXT_LENIENT_TIMING=1 reports instead of failing (a starved CI machine).
+    if (measured.loaf && process.env.FACT_CONTEXT_LENIENT_TIMING !== '1') expect(measured.ourLongScripts).toEqual([]);
     expectQuietConsole();
   });
 
@@ -260,14 +274,14 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       area.focus();
       area.setSelectionRange(area.value.length, area.value.length);
     });
-    for (const key of ' axis of convenience'.split('')) await page.press(key === ' ' ? 'Space' : key);
+    for (const key of ' axis of convenience'.split('')) await page.press(key);
     await page.evaluate(() => {
       const rich = document.querySelector('#rich p')!;
       const selection = getSelection()!;
       (document.getElementById('rich') as HTMLElement).focus();
       selection.collapse(rich.lastChild, rich.lastChild!.textContent!.length);
     });
-    for (const key of ' China and Russia'.split('')) await page.press(key === ' ' ? 'Space' : key);
+    for (const key of ' China and Russia'.split('')) await page.press(key);
     await sleep(700); // past the mutation batch delay: a scan of typed text would have happened by now
     const state = await page.evaluate(() => ({
       area: (document.getElementById('area') as HTMLTextAreaElement).value,
@@ -334,6 +348,53 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expectQuietConsole();
   });
 
+  it('13: corrupt settings in storage: the page is still read, the rules that are valid still apply', async () => {
+    const host = new URL(server.origin).hostname;
+    await browser.evaluateInExtension(
+      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      { settings: { enabled: 'yes', sites: 42, cardOpen: ['x'], markStyle: { evil: true } }, settings$: { v: 2 } },
+    );
+    await page.goto(url('13-settings.html'));
+    await waitForScan(page);
+    expect(await markCount(page)).toBeGreaterThan(0);
+    // A valid rule next to broken ones is kept: this site off → no marks.
+    await browser.evaluateInExtension(
+      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      { settings: { enabled: true, sites: { [host]: false, 'bad host!': 'maybe' }, cardOpen: 7 }, settings$: { v: 2 } },
+    );
+    await waitFor(page, 'the site switched off', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
+    await page.goto(url('13-settings.html'));
+    await sleep(1500);
+    expect(await markCount(page)).toBe(0);
+    expectQuietConsole();
+  });
+
+  it('14: a page without the subject: zero marks, no card, only the quick check (measured)', async () => {
+    // When the first scan ended, seen from the page (document start → our highlight registered), polled every 4 ms.
+    await page.addInitScript(() => {
+      const timer = setInterval(() => {
+        if (!CSS.highlights.has('fact-context-mention')) return;
+        (window as unknown as { __scannedAt: number }).__scannedAt = Math.round(performance.now());
+        clearInterval(timer);
+      }, 4);
+    });
+    const timings: Record<string, number> = {};
+    for (const [name, expectMarks] of [['14-off-topic.html', false], ['14-on-topic.html', true]] as const) {
+      await page.goto(url(name));
+      await waitForScan(page);
+      const marks = await markCount(page);
+      expect({ name, marked: marks > 0 }).toEqual({ name, marked: expectMarks });
+      timings[name] = (await waitFor(page, 'the scan time', () => (window as unknown as { __scannedAt?: number }).__scannedAt)) as number;
+      if (!expectMarks) {
+        // Nothing of ours on the page but the (empty) highlight and its stylesheet: no card host, no ranges.
+        expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG)).toBe(0);
+      }
+    }
+    console.info(`[case 14 ${browserName}] first scan done at (ms after document start)`, JSON.stringify(timings));
+    expectQuietConsole();
+  });
+
+  // Last: after history.go() in Firefox, puppeteer's next goto may wait for a load event that it already missed.
   it('12: navigation, back/forward cache and in-app route changes: marks and badge follow the page', async () => {
     await page.goto(url('12-spa.html'));
     await waitForScan(page);
@@ -362,40 +423,6 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForScan(page);
     expect(await markCount(page)).toBe(0);
     await waitForBadge('');
-    expectQuietConsole();
-  });
-
-  it('13: corrupt settings in storage: the page is still read, the rules that are valid still apply', async () => {
-    const host = new URL(server.origin).hostname;
-    await browser.evaluateInExtension(
-      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
-      { settings: { enabled: 'yes', sites: 42, cardOpen: ['x'], markStyle: { evil: true } }, settings$: { v: 2 } },
-    );
-    await page.goto(url('13-settings.html'));
-    await waitForScan(page);
-    expect(await markCount(page)).toBeGreaterThan(0);
-    // A valid rule next to broken ones is kept: this site off → no marks.
-    await browser.evaluateInExtension(
-      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
-      { settings: { enabled: true, sites: { [host]: false, 'bad host!': 'maybe' }, cardOpen: 7 }, settings$: { v: 2 } },
-    );
-    await waitFor(page, 'the site switched off', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
-    await page.goto(url('13-settings.html'));
-    await sleep(1500);
-    expect(await markCount(page)).toBe(0);
-    expectQuietConsole();
-  });
-
-  it('14: a page without the subject: zero marks, no card host, nothing added to the page', async () => {
-    await page.goto(url('14-off-topic.html'));
-    await waitForScan(page);
-    expect(await markCount(page)).toBe(0);
-    const added = await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG);
-    expect(added).toBe(0);
-    // The same page with one paragraph on the subject is marked: the gate, not a failure, kept this one clean.
-    await page.goto(url('14-on-topic.html'));
-    await waitForScan(page);
-    expect(await markCount(page)).toBeGreaterThan(0);
     expectQuietConsole();
   });
 

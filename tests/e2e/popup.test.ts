@@ -29,20 +29,13 @@ interface DriverPage {
 }
 
 type Launched = ExtensionBrowser & {
-  context?: { newPage(): Promise<unknown>; serviceWorkers(): { url(): string }[] };
+  context?: { newPage(): Promise<unknown> };
   browser?: { newPage(): Promise<unknown> };
 };
 
-/** `chrome-extension://<id>`, built by hand: Node's URL gives the origin of a non-web scheme as "null". */
-function originOf(browser: Launched): string {
-  if (browser.extensionOrigin !== 'null') return browser.extensionOrigin;
-  const worker = browser.context!.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'))!;
-  return `chrome-extension://${new URL(worker.url()).host}`;
-}
-
 /** Opens an extension page in a new tab. Firefox's goto of moz-extension:// never resolves: start it, then poll. */
 async function openExtensionPage(browser: Launched, path: string): Promise<DriverPage> {
-  const url = `${originOf(browser)}/${path}`;
+  const url = `${browser.extensionOrigin}/${path}`;
   if (browser.context) {
     const page = (await browser.context.newPage()) as DriverPage & { goto(u: string): Promise<unknown> };
     await page.goto(url);
@@ -223,6 +216,13 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
       await waitFor(article, 'the marks to return', (n) => (CSS.highlights.get(n.name)?.size ?? 0) === n.before, { name: HIGHLIGHT_NAME, before });
       await poll('the badge to return', async () =>
         (await inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === String(before),
+      );
+      // The open popup follows too: its "On this page" list comes back with the marks.
+      await inPage(
+        popup,
+        'the popup’s count to return',
+        (n) => document.querySelector('[data-testid=mention-count]')?.textContent === String(n),
+        before,
       );
     } finally {
       await popup.close();

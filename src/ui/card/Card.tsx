@@ -60,7 +60,8 @@ export function Card({ phrase, trigger, findings, report, reportHref, onOpenRepo
       tabIndex={-1}
       onKeyDown={(event) => dialog.current && cycleFocus(event, dialog.current)}
     >
-      <header class="fc-card-header">
+      {/* Plain divs, not <header>/<footer>: inside role="dialog" those become page-level banner/contentinfo landmarks. */}
+      <div class="fc-card-header">
         <div>
           <p class="fc-eyebrow">What the assessment says</p>
           <p class="fc-phrase">
@@ -73,13 +74,14 @@ export function Card({ phrase, trigger, findings, report, reportHref, onOpenRepo
             <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           </svg>
         </button>
-      </header>
+      </div>
       <ol class="fc-findings">
         {shown.map((finding) => (
           <li class="fc-finding" data-finding-id={finding.id} key={finding.id}>
             <FindingDetails
               finding={finding}
               report={report}
+              headingLevel={2}
               reportHref={reportHref(finding.id)}
               onOpenReport={(event) => {
                 event.preventDefault();
@@ -89,10 +91,10 @@ export function Card({ phrase, trigger, findings, report, reportHref, onOpenRepo
           </li>
         ))}
       </ol>
-      <footer class="fc-provenance">
+      <div class="fc-provenance">
         <p>{provenanceText(report)}</p>
         <p class="fc-disclaimer">Shows what the assessment says; it does not rate this article.</p>
-      </footer>
+      </div>
     </section>
   );
 }

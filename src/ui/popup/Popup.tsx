@@ -84,7 +84,8 @@ export function Popup(props: PopupProps) {
   const siteEnabled = canRun && isSiteEnabled(tab!.url!, settings);
 
   return (
-    <div class="popup">
+    // One <main> landmark holds everything (axe: landmark-one-main, region).
+    <main class="popup">
       <header>
         <h1>Fact Context</h1>
         <SiteSwitch
@@ -144,6 +145,6 @@ export function Popup(props: PopupProps) {
           Settings
         </button>
       </footer>
-    </div>
+    </main>
   );
 }

@@ -52,7 +52,9 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
     setViewport: (width, height) => page.setViewportSize({ width, height }),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
-    addInitScript: (fn) => page.addInitScript(fn),
+    async addInitScript(fn) {
+      await page.addInitScript(fn);
+    },
     async reload() {
       await page.reload({ waitUntil: 'load' });
     },
@@ -63,8 +65,9 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
       await page.goForward({ waitUntil: 'load' });
     },
   };
-  page.on('console', (message) => watched.console.push({ type: message.type(), text: message.text() }));
-  page.on('pageerror', (error) => watched.errors.push(String(error)));
+  // The source of "Failed to load resource" lines is in the location, not the text.
+  page.on('console', (message) => watched.console.push({ type: message.type(), text: `${message.text()}${message.location().url ? ` (${message.location().url})` : ''}` }));
+  page.on('pageerror', (error) => watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)));
   page.on('request', (request) => watched.requests.push(request.url()));
   return watched;
 }
@@ -101,17 +104,26 @@ export function fromPuppeteer(page: PuppeteerPage): WatchedPage {
     async reload() {
       await page.reload({ waitUntil: 'load' });
     },
-    async goBack() {
-      await page.goBack({ waitUntil: 'load' });
-    },
-    async goForward() {
-      await page.goForward({ waitUntil: 'load' });
-    },
+    // A page restored from the back/forward cache fires no load event, which puppeteer's goBack waits for.
+    goBack: () => historyStep(page, -1),
+    goForward: () => historyStep(page, 1),
   };
-  page.on('console', (message) => watched.console.push({ type: message.type(), text: message.text() }));
-  page.on('pageerror', (error) => watched.errors.push(String(error)));
+  page.on('console', (message) => watched.console.push({ type: message.type(), text: `${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}` }));
+  page.on('pageerror', (error) => watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)));
   page.on('request', (request) => watched.requests.push(request.url()));
   return watched;
+}
+
+async function historyStep(page: PuppeteerPage, delta: number): Promise<void> {
+  const before = await page.evaluate(() => location.href);
+  await page.evaluate((step) => history.go(step), delta);
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const state = await page.evaluate(() => [location.href, document.readyState]).catch(() => null);
+    if (state && state[0] !== before && state[1] === 'complete') return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`history.go(${delta}) from ${before} did not complete`);
 }
 
 /** A new tab whose console, errors and requests are recorded (works with the harness's launchers). */
@@ -196,5 +208,109 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** The prefs the harness gives Firefox (kept in step with harness/firefox.ts, which does not export them). */
+const FIREFOX_QUIET_PREFS: Record<string, unknown> = {
+  'app.update.enabled': false,
+  'browser.shell.checkDefaultBrowser': false,
+  'datareporting.policy.dataSubmissionEnabled': false,
+  'toolkit.telemetry.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'extensions.update.enabled': false,
+  'browser.newtabpage.enabled': false,
+  'browser.startup.page': 0,
+};
+
+/**
+ * Chromium with the extension, every request (loopback included) sent through `proxyPort`. Playwright also
+ * reports service worker requests when PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1 is set before launch.
+ */
+export async function launchChromiumThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { context: BrowserContext }> {
+  const { chromium } = await import('playwright-core');
+  const { CHROMIUM_ARGS } = await import('./chromium');
+  const { CHROMIUM_PATH, CHROME_EXTENSION_DIR } = await import('./paths');
+  const { tempProfile } = await import('./profile');
+  const profile = await tempProfile('chromium-proxy');
+  const context = await chromium.launchPersistentContext(profile.dir, {
+    executablePath: CHROMIUM_PATH,
+    headless: false,
+    viewport: { width: 1280, height: 900 },
+    args: [
+      '--headless=new',
+      `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
+      `--load-extension=${CHROME_EXTENSION_DIR}`,
+      `--proxy-server=http://127.0.0.1:${proxyPort}`,
+      '--proxy-bypass-list=<-loopback>',
+      ...CHROMIUM_ARGS,
+    ],
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
+  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`${extensionOrigin}/popup.html`);
+  return {
+    name: 'chromium',
+    context,
+    extensionOrigin,
+    newPage: async () => openWatchedPage({ context } as unknown as ExtensionBrowser),
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    async close() {
+      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await profile.remove();
+    },
+  };
+}
+
+/** Firefox ESR with the extension, every request (loopback included) sent through `proxyPort`. */
+export async function launchFirefoxThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { browser: Browser }> {
+  const puppeteer = (await import('puppeteer-core')).default;
+  const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('./paths');
+  const { GECKO_ID, FIREFOX_EXTENSION_UUID } = await import('./firefox');
+  const { killProcessTree, tempProfile } = await import('./profile');
+  const profile = await tempProfile('firefox-proxy');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    userDataDir: profile.dir,
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      ...FIREFOX_QUIET_PREFS,
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': proxyPort,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxyPort,
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+    },
+    defaultViewport: { width: 1280, height: 900 },
+  });
+  const pid = browser.process()?.pid;
+  await browser.installExtension(FIREFOX_EXTENSION_DIR);
+  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
+  const extensionPage = await browser.newPage();
+  void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
+  await extensionPage.waitForFunction(() => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object', {
+    timeout: 30_000,
+  });
+  return {
+    name: 'firefox',
+    browser,
+    extensionOrigin,
+    newPage: async () => openWatchedPage({ browser } as unknown as ExtensionBrowser),
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    async close() {
+      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      killProcessTree(pid);
+      await profile.remove();
+    },
   };
 }

@@ -60,10 +60,13 @@ export function markedRanges(page: TestPage): Promise<MarkedRange[]> {
   }, HIGHLIGHT_NAME);
 }
 
-/** Scrolls the n-th mark (document order) to the middle of the viewport and returns the centre of its first line box. */
-export async function scrollToMark(page: TestPage, n: number): Promise<{ x: number; y: number }> {
+/**
+ * Scrolls the page so that the n-th mark (document order) stands at `at` × the viewport height (0.5: the middle),
+ * waits for two frames, and returns the centre of the mark's first line box.
+ */
+export async function scrollToMark(page: TestPage, n: number, at = 0.5): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
-    ({ name, n }) => {
+    async ({ name, n, at }) => {
       const highlight = CSS.highlights.get(name);
       if (!highlight) return null;
       const ranges = [...highlight].map((abstract) => {
@@ -75,11 +78,13 @@ export async function scrollToMark(page: TestPage, n: number): Promise<{ x: numb
       ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
       const range = ranges[n];
       if (!range) return null;
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const top = range.getBoundingClientRect().top + window.scrollY;
+      window.scrollTo({ top: Math.max(0, top - innerHeight * at), behavior: 'instant' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
       const rect = range.getClientRects()[0];
       return rect ? { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 } : null;
     },
-    { name: HIGHLIGHT_NAME, n },
+    { name: HIGHLIGHT_NAME, n, at },
   );
   if (!point) throw new Error(`no mark number ${n} on the page`);
   return point;

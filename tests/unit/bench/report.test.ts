@@ -26,6 +26,8 @@ const detail = (overrides: Partial<PageDetails> = {}): PageDetails => ({
   fuseCapped: true,
   fuseSearched: '10 of 100 sentences',
   markjsCount: 10,
+  markjsCapped: false,
+  slow: [],
   missing: [],
   extra: [],
   correct: true,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { expandPattern, inflectPattern, parsePattern, PatternError } from '../../../src/matching/patterns';
 import { numberForms, spellings, verbForms } from '../../../src/matching/morphology';
+import { makePack } from './helpers';
 
 describe('pattern syntax', () => {
   it('expands alternatives and optional words', () => {
@@ -50,5 +51,13 @@ describe('spelling and inflection variants', () => {
     // "marriage" is glued to a group: left as written, so the group decides its ending.
     expect(inflectPattern('marriage(s|)')).toBe('marriage(s|)');
     expect(expandPattern(inflectPattern('limitless partnership'))).toContain('limitless partnerships');
+  });
+});
+
+describe('pattern errors in a pack', () => {
+  it('name the trigger field', () => {
+    expect(() => makePack({ a: [{ phrase: 'fine', variants: ['ok', '(broken|'] }] })).toThrow(
+      /findings\[0\]\.triggers\[0\]\.variants\[1\]: unclosed/,
+    );
   });
 });

@@ -1,6 +1,6 @@
 /** The shipped pack with the engine: real-news phrasings are found, other senses of the words never are. */
 import { describe, expect, it } from 'vitest';
-import { createEngine } from '../../../src/matching/engine';
+import { createEngine, createEngineSliced } from '../../../src/matching/engine';
 import { PACK } from '../../../src/pack/index';
 import { blocks, ON_TOPIC } from './helpers';
 
@@ -63,5 +63,44 @@ describe('other senses never trigger, even on a China–Russia page', () => {
       'The Kremlin and Putin spoke of energy security and BRICS.',
     );
     expect(engine.scan(page)).toEqual([]);
+  });
+});
+
+describe('incremental session with the shipped pack', () => {
+  it('marks the same phrases as one full scan when paragraphs arrive one at a time', () => {
+    const page = blocks(
+      'China and Russia: a marriage of convenience? Western sanctions and joint drills in focus',
+      'Officials said Moscow wants lethal aid from Beijing, while analysts doubt the no-limits partnership.',
+      'Xi Jinping met Vladimir Putin; China and Russia signed energy deals and pledged trade in national currencies.',
+      'The two countries also held joint naval drills and discussed the Power of Siberia 2 pipeline.',
+      'Beijing refused to condemn the invasion of Ukraine but kept ties with Europe.',
+    );
+    const session = engine.createSession();
+    const pieces = page.flatMap((segment) => session.update([segment]).map((m) => `${m.block}:${m.text}`));
+    const full = engine.scan(page).map((m) => m.text);
+    expect(pieces.map((p) => p.split(':')[1]).sort()).toEqual([...full].sort());
+    expect(full).toEqual(
+      expect.arrayContaining(['marriage of convenience', 'no-limits partnership', 'lethal aid', 'ties with Europe']),
+    );
+  });
+});
+
+describe('sliced engine build', () => {
+  it('builds the same engine in many small pieces, giving the main thread back between them', async () => {
+    let yields = 0;
+    const sliced = await createEngineSliced(PACK, { budgetMs: 0, yieldToMain: async () => void yields++ });
+    const page = blocks(ON_TOPIC, 'China and Russia: a no-limits partnership, joint naval drills and BRICS.');
+    expect(yields).toBeGreaterThan(10);
+    expect(JSON.stringify(sliced.scan(page))).toBe(JSON.stringify(engine.scan(page)));
+  });
+
+  it('stops when its signal aborts', async () => {
+    const controller = new AbortController();
+    const building = createEngineSliced(PACK, {
+      budgetMs: 0,
+      signal: controller.signal,
+      yieldToMain: async () => controller.abort(new Error('page left')),
+    });
+    await expect(building).rejects.toThrow('page left');
   });
 });

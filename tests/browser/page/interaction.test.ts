@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { extractSegments } from '../../../src/page/extract';
+import { MentionIndex } from '../../../src/page/hit-test';
+import { CardController } from '../../../src/page/interaction';
+import { rangeOf } from '../../../src/page/marks';
+import { placeMentions, type PlacedMention } from '../../../src/page/placement';
+import { joinSegments } from '../../../src/matching/join';
+import type { CardLayer } from '../../../src/ui/card/layer';
+
+/** A layer that records what the controller asks of it (the real one is tested end to end). */
+function fakeLayer() {
+  const host = document.createElement('div');
+  host.tabIndex = -1;
+  document.body.append(host);
+  let open = false;
+  const layer: CardLayer & { shown: number } = {
+    shown: 0,
+    show() {
+      open = true;
+      layer.shown += 1;
+    },
+    hide() {
+      open = false;
+    },
+    get isOpen() {
+      return open;
+    },
+    owns: (target) => target === host,
+    hasFocus: () => open && document.activeElement === host,
+  };
+  return { layer, host };
+}
+
+function setup(mode: 'hover' | 'click') {
+  const root = document.createElement('p');
+  root.style.cssText = 'font: 20px/1.5 sans-serif; margin: 40px;';
+  root.textContent = 'They call it an axis of convenience today.';
+  document.body.append(root);
+  const segments = extractSegments(root);
+  const { text } = joinSegments(segments);
+  const start = text.indexOf('axis of convenience');
+  const [placed] = placeMentions(segments, [{ start, end: start + 19, text: 'axis of convenience', trigger: 'x', findings: ['x'] }]);
+  const index = new MentionIndex();
+  index.add(placed!);
+  const { layer, host } = fakeLayer();
+  const abort = new AbortController();
+  const opened: PlacedMention[] = [];
+  const controller = new CardController({
+    document,
+    signal: abort.signal,
+    index,
+    layer,
+    openMode: () => mode,
+    showCard: (one, takeFocus) => {
+      opened.push(one);
+      layer.show({} as never, { takeFocus });
+    },
+  });
+  const rect = rangeOf(placed!).getBoundingClientRect();
+  const centre = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
+  return { placed: placed!, layer, host, abort, opened, controller, centre };
+}
+
+const move = (init: PointerEventInit) => document.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, ...init }));
+
+afterEach(() => document.body.replaceChildren());
+
+describe('CardController', () => {
+  it('opens on hover after a delay and closes after the pointer left', async () => {
+    const { layer, opened, placed, centre, abort } = setup('hover');
+    move(centre);
+    await vi.waitFor(() => expect(layer.isOpen).toBe(true), { timeout: 3000 });
+    expect(opened).toEqual([placed]);
+    move({ clientX: 1, clientY: 1 });
+    await vi.waitFor(() => expect(layer.isOpen).toBe(false), { timeout: 3000 });
+    abort.abort();
+  });
+
+  it('in click mode, hovering does nothing and a click opens', async () => {
+    const { layer, centre, abort } = setup('click');
+    move(centre);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(layer.shown).toBe(0);
+    document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
+    expect(layer.isOpen).toBe(true);
+    abort.abort();
+  });
+
+  it('Esc closes the card and gives focus back to where it was', async () => {
+    const { layer, host, placed, controller, abort } = setup('hover');
+    const button = document.createElement('button');
+    document.body.append(button);
+    button.focus();
+    controller.open(placed, { takeFocus: true, pinned: true });
+    host.focus(); // what the card does when it takes focus
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(layer.isOpen).toBe(false);
+    expect(document.activeElement).toBe(button);
+    abort.abort();
+  });
+
+  it('stops listening once its signal aborts', async () => {
+    const { layer, centre, abort } = setup('hover');
+    abort.abort();
+    move(centre);
+    document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(layer.shown).toBe(0);
+  });
+});

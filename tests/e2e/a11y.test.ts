@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  BROWSERS,
+  CARD_HOST_TAG,
+  launchBrowser,
+  launchChromium,
+  sendToTab,
+  serveFixturePages,
+  startStaticServer,
+  waitFor,
+  waitForCard,
+  waitForScan,
+  type ExtensionBrowser,
+  type StaticServer,
+} from './harness';
+import { openWatchedPage, type WatchedPage } from './harness/hardening-helpers';
+
+/** axe-core's browser build (the installed npm package), evaluated in the page as a plain expression (no CSP applies). */
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown; failureSummary?: string }[];
+}
+
+/** Runs axe (WCAG 2.x A/AA and best practices) on `context` (a document, or part of a shadow tree) and returns the violations. */
+async function axe(page: WatchedPage, context: unknown = null): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE as never);
+  const result = await page.evaluate(
+    async (context) => {
+      const run = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run;
+      const { violations } = await run(context ?? document, { resultTypes: ['violations'] });
+      return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
+    },
+    context,
+  );
+  return result;
+}
+
+/** axe in real Chromium on every page of ours, and on an open card (inside its shadow root). */
+describe('accessibility (axe-core) in chromium', () => {
+  let server: StaticServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  for (const [path, ready] of [
+    ['popup.html', 'input'],
+    ['options.html', 'main, form, h1'],
+    ['report.html', '[id]'],
+  ] as const) {
+    it(`${path}: no violations`, async () => {
+      const page = await openWatchedPage(browser);
+      await page.goto(`${browser.extensionOrigin}/${path}`);
+      await waitFor(page, path, (selector) => document.querySelector(selector) !== null, ready);
+      expect(await axe(page)).toEqual([]);
+      // Dark mode too (colour contrast is checked per scheme).
+      await (page.raw as import('playwright-core').Page).emulateMedia({ colorScheme: 'dark' });
+      expect(await axe(page)).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('an open card: no violations inside its shadow root', async () => {
+    const [article] = serveFixturePages(server, { files: ['article.html'], corpusIds: [] });
+    const page = await openWatchedPage(browser);
+    await page.goto(article!.url);
+    await waitForScan(page);
+    await page.bringToFront();
+    for (const scheme of ['light', 'dark'] as const) {
+      await (page.raw as import('playwright-core').Page).emulateMedia({ colorScheme: scheme });
+      expect(await sendToTab(browser, 'nextMention')).toBe(true);
+      await waitForCard(page);
+      const violations = await axe(page, { include: [{ fromShadowDom: [CARD_HOST_TAG, '[role="dialog"]'] }] });
+      expect({ scheme, violations }).toEqual({ scheme, violations: [] });
+      await page.press('Escape');
+      await waitForCard(page, false);
+    }
+    await page.close();
+  });
+});
+
+/**
+ * Keyboard only, both browsers: the next-mention command's message (what the background sends on Alt+Shift+N)
+ * opens a card with focus inside; Tab and Shift+Tab visit every control of the card and never leave it; Esc closes
+ * it and focus goes back where it was.
+ */
+describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
+  let server: StaticServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startStaticServer();
+    browser = await launchBrowser(browserName);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('opens a card by the command, moves through it, closes it, gets focus back', async () => {
+    const [article] = serveFixturePages(server, { files: ['article.html'], corpusIds: [] });
+    const page = await openWatchedPage(browser);
+    await page.goto(article!.url);
+    await waitForScan(page);
+    await page.bringToFront();
+    // The reader's focus is on the page's own link before the command.
+    await page.evaluate(() => document.querySelector<HTMLAnchorElement>('header a')!.focus());
+    expect(await sendToTab(browser, 'nextMention')).toBe(true);
+    await waitForCard(page);
+    const focusedInCard = () =>
+      page.evaluate((tag) => {
+        const host = document.querySelector(tag);
+        const active = host?.shadowRoot?.activeElement;
+        if (document.activeElement !== host || !active) return null;
+        return active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 40) ?? active.tagName;
+      }, CARD_HOST_TAG);
+    expect(await focusedInCard()).not.toBeNull();
+    const controls = await page.evaluate(
+      (tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[role="dialog"] a[href], [role="dialog"] button:not([disabled])').length,
+      CARD_HOST_TAG,
+    );
+    expect(controls).toBeGreaterThan(0);
+    const forward = new Set<string>();
+    for (let i = 0; i < controls + 1; i++) {
+      await page.press('Tab');
+      const now = await focusedInCard();
+      expect(now).not.toBeNull(); // never leaves the card
+      forward.add(now!);
+    }
+    expect(forward.size).toBe(controls); // every control reached, then round again
+    for (let i = 0; i < controls + 1; i++) {
+      await page.press('Shift+Tab');
+      expect(await focusedInCard()).not.toBeNull();
+    }
+    await page.press('Escape');
+    await waitForCard(page, false);
+    expect(await page.evaluate(() => document.activeElement?.matches('header a') ?? false)).toBe(true);
+    await page.close();
+  });
+});
