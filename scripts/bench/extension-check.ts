@@ -25,6 +25,16 @@ declare global {
   }
 }
 
+/** Notes when DOMContentLoaded fires and when our highlight first appears in the document's registry. */
+const MARK_WATCHER = `
+  document.addEventListener('DOMContentLoaded', () => { window.__benchDcl = performance.now(); });
+  const watch = () => {
+    if (CSS.highlights.has('fact-context-mention')) window.__benchMarked = performance.now();
+    else requestAnimationFrame(watch);
+  };
+  requestAnimationFrame(watch);
+`;
+
 export async function checkExtension(extensionDir: string, urls: string[], timeoutMs: number): Promise<ExtensionCheck[]> {
   const profile = await mkdtemp(join(tmpdir(), 'fact-context-bench-ext-'));
   const context = await chromium.launchPersistentContext(profile, {
@@ -48,14 +58,8 @@ export async function checkExtension(extensionDir: string, urls: string[], timeo
     for (const url of urls) {
       const page = await context.newPage();
       try {
-        await page.addInitScript(() => {
-          document.addEventListener('DOMContentLoaded', () => (window.__benchDcl = performance.now()));
-          const poll = () => {
-            if (CSS.highlights.has('fact-context-mention')) window.__benchMarked = performance.now();
-            else requestAnimationFrame(poll);
-          };
-          requestAnimationFrame(poll);
-        });
+        // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
+        await page.addInitScript(MARK_WATCHER);
         await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
         await page.waitForFunction(() => window.__benchMarked !== undefined, undefined, { timeout: timeoutMs });
         const result = await page.evaluate(() => {

@@ -103,7 +103,7 @@ async function main(): Promise<number> {
     const extension = values['no-extension-check']
       ? []
       : (log('bench: cross-check with the built extension'),
-        await checkExtension(CHROME_BUILD, generated.map(({ kb }) => server.url(`/page-${kb}.html`)), 180_000));
+        await checkExtension(CHROME_BUILD, generated.map(({ kb }) => server.url(`/page-${kb}.html`)), 90_000));
 
     const report: BenchReport = {
       pages,

@@ -83,8 +83,13 @@ export function linkNodeModules(dir: string): void {
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
 }
 
+/**
+ * Runs a build step as a person would in a shell: without the test runner's environment (vitest sets
+ * NODE_ENV=test, which changes what `wxt build` produces, though not `wxt zip`).
+ */
 export function run(command: string, args: string[], cwd: string): void {
-  execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, CI: '1' } });
+  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST') && key !== 'TEST'));
+  execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...env, CI: '1' } });
 }
 
 export function unzipTo(zip: string, prefix: string): string {

@@ -29,8 +29,15 @@ export function rectsContain(rects: Iterable<DOMRectReadOnly>, x: number, y: num
 /** Which mentions touch each text node: the hit-test looks up the caret's node here. */
 export class MentionIndex {
   private byNode = new WeakMap<Text, PlacedMention[]>();
+  /** Mentions held: with none (most pages), the hit-test returns before asking the browser for a caret position. */
+  private count = 0;
+
+  get isEmpty(): boolean {
+    return this.count === 0;
+  }
 
   add(placed: PlacedMention): void {
+    this.count += 1;
     for (const node of placed.nodes) {
       const list = this.byNode.get(node);
       if (list) list.push(placed);
@@ -39,17 +46,21 @@ export class MentionIndex {
   }
 
   remove(placed: PlacedMention): void {
+    let held = false;
     for (const node of placed.nodes) {
       const list = this.byNode.get(node);
       if (!list) continue;
+      held ||= list.includes(placed);
       const kept = list.filter((other) => other !== placed);
       if (kept.length > 0) this.byNode.set(node, kept);
       else this.byNode.delete(node);
     }
+    if (held) this.count -= 1;
   }
 
   clear(): void {
     this.byNode = new WeakMap();
+    this.count = 0;
   }
 
   at(node: Node): readonly PlacedMention[] {
@@ -62,6 +73,7 @@ export class MentionIndex {
  * empty space after a line's end), so the answer is confirmed against the mention's own client rects.
  */
 export function mentionAtPoint(document: Document, index: MentionIndex, x: number, y: number): PlacedMention | null {
+  if (index.isEmpty) return null; // a page without marks costs no hit-test per pointer move
   const caret = caretAt(document, x, y);
   if (!caret) return null;
   for (const node of candidateNodes(document, caret.node, caret.offset)) {

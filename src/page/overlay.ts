@@ -4,7 +4,7 @@ import { createEngineSliced, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
 import { PACK } from '../pack/index';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
-import { CARD_HOST_TAG, createCardLayer, type CardLayer } from '../ui/card/layer';
+import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
 import { computedStyleHidden } from './extract';
 import { OWN_UI_ATTRIBUTE } from './extract-rules';
@@ -36,7 +36,16 @@ export class Overlay {
   private engine: Promise<Engine> | undefined;
   private run: Run | undefined;
   private settings: Settings | undefined;
-  private layer: Promise<CardLayer> | undefined;
+  /** The card's layer, shared by every run; its host joins the page when the first card opens. */
+  private readonly layer: CardLayer = lazyCardLayer(() =>
+    createCardLayer(this.ctx, {
+      onCloseRequest: () => this.run?.cards.close({ restoreFocus: true }),
+      onPointerEnter: () => this.run?.cards.pointerEnteredCard(),
+      onPointerLeave: () => this.run?.cards.pointerLeftCard(),
+      onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
+      reportHref: (findingId) => `${browser.runtime.getURL('/report.html' as never)}#${encodeURIComponent(findingId)}`,
+    }),
+  );
   private lastCount = -1;
 
   constructor(private readonly ctx: ContentScriptContext) {}
@@ -100,17 +109,6 @@ export class Overlay {
     return this.engine;
   }
 
-  private getLayer(): Promise<CardLayer> {
-    this.layer ??= createCardLayer(this.ctx, {
-      onCloseRequest: () => this.run?.cards.close({ restoreFocus: true }),
-      onPointerEnter: () => this.run?.cards.pointerEnteredCard(),
-      onPointerLeave: () => this.run?.cards.pointerLeftCard(),
-      onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
-      reportHref: (findingId) => `${browser.runtime.getURL('/report.html' as never)}#${encodeURIComponent(findingId)}`,
-    });
-    return this.layer;
-  }
-
   private start(): void {
     const body = document.body;
     if (!body || this.ctx.isInvalid) return;
@@ -122,10 +120,15 @@ export class Overlay {
     const signal = abort.signal;
     const marks = new MarkLayer();
     const index = new MentionIndex();
+    // The stylesheet goes in with the first mark (a page without mentions gets nothing added), but never in the
+    // middle of the first scan: a new stylesheet makes the next computed-style check restyle the whole page.
+    let scanned = false;
+    const ensureStyle = () => {
+      run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+    };
     const textEvents: PageTextEvents = {
       added: (placed) => {
-        // The stylesheet goes in with the first mark: a page without mentions gets nothing added.
-        run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+        if (scanned) ensureStyle();
         for (const one of placed) {
           marks.add(one);
           index.add(one);
@@ -141,36 +144,23 @@ export class Overlay {
         this.reportCount();
       },
     };
-    // The card layer is created on first use; until then a placeholder that owns nothing.
-    let layer: CardLayer | undefined;
     const cards = new CardController({
       document,
       signal,
       index,
-      layer: {
-        show: (content, options) => layer?.show(content, options),
-        hide: () => layer?.hide(),
-        get isOpen() {
-          return layer?.isOpen ?? false;
-        },
-        owns: (target) => layer?.owns(target) ?? false,
-        hasFocus: () => layer?.hasFocus() ?? false,
-      },
+      layer: this.layer,
       openMode: () => this.settings?.cardOpen ?? 'hover',
       showCard: (placed, takeFocus) => {
-        void this.getLayer().then((ready) => {
-          layer = ready;
-          if (signal.aborted || cards.openMention !== placed) return;
-          ready.show(
-            {
-              phrase: placed.mention.text,
-              trigger: placed.mention.trigger,
-              findingIds: placed.mention.findings,
-              reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
-            },
-            { takeFocus },
-          );
-        });
+        if (signal.aborted) return;
+        this.layer.show(
+          {
+            phrase: placed.mention.text,
+            trigger: placed.mention.trigger,
+            findingIds: placed.mention.findings,
+            reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
+          },
+          { takeFocus },
+        );
       },
     });
     const run: Run = { abort, marks, index, text: undefined, cards, style: undefined };
@@ -184,6 +174,8 @@ export class Overlay {
       })
       .then(() => {
         if (signal.aborted) return;
+        scanned = true;
+        if (marks.size > 0) ensureStyle();
         // Registered once the first scan is done: `CSS.highlights.has('fact-context-mention')` means "scanned".
         marks.attach();
         this.reportCount(true);

@@ -110,6 +110,34 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe('FACT-CONTEXT-CARD');
   });
 
+  it('opens the report page at the finding from "Read in the assessment"', async () => {
+    const fixture = pageNamed('article.html');
+    await page.goto(fixture.url);
+    await waitForScan(page);
+    const point = await scrollToMark(page, 0);
+    await page.click(point.x, point.y);
+    await waitForCard(page);
+    const link = await page.evaluate((tag) => {
+      const item = document.querySelector(tag)!.shadowRoot!.querySelector('[data-finding-id]')!;
+      const rect = item.querySelector('a')!.getBoundingClientRect();
+      return { id: item.getAttribute('data-finding-id')!, x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+    }, 'fact-context-card');
+    await page.click(link.x, link.y);
+    // The extension's own tabs, seen from an extension page (no `tabs` permission needed for our own pages).
+    const deadline = Date.now() + 20_000;
+    let opened = false;
+    while (!opened && Date.now() < deadline) {
+      opened = await browser.evaluateInExtension((hash) => {
+        type Views = { extension: { getViews(filter: object): Window[] } };
+        const api = ((globalThis as { browser?: Views }).browser ?? (globalThis as unknown as { chrome: Views }).chrome) as Views;
+        return api.extension.getViews({ type: 'tab' }).some((view) => view.location.pathname === '/report.html' && view.location.hash === hash);
+      }, `#${link.id}`);
+      if (!opened) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(opened).toBe(true);
+    await page.bringToFront();
+  });
+
   it('answers getPageState with the marks in document order', async () => {
     const fixture = pageNamed('article.html');
     await page.goto(fixture.url);

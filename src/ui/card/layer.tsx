@@ -125,3 +125,42 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
     },
   };
 }
+
+/**
+ * A CardLayer that creates the real one on first use (no host in the page until a card is first opened). A show()
+ * that is overtaken by a hide() or another show() while the layer is being created is dropped.
+ */
+export function lazyCardLayer(create: () => Promise<CardLayer>): CardLayer {
+  let layer: CardLayer | undefined;
+  let creating: Promise<CardLayer> | undefined;
+  let latest = 0;
+  return {
+    show(content, options) {
+      const request = ++latest;
+      if (layer) {
+        layer.show(content, options);
+        return;
+      }
+      creating ??= create();
+      creating.then(
+        (ready) => {
+          layer = ready;
+          if (request === latest) ready.show(content, options);
+        },
+        (error: unknown) => {
+          creating = undefined; // the next card tries again
+          console.error('[Fact Context] the card could not be shown:', error);
+        },
+      );
+    },
+    hide() {
+      latest += 1;
+      layer?.hide();
+    },
+    get isOpen() {
+      return layer?.isOpen ?? false;
+    },
+    owns: (target) => layer?.owns(target) ?? false,
+    hasFocus: () => layer?.hasFocus() ?? false,
+  };
+}
