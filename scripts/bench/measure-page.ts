@@ -40,6 +40,10 @@ export interface PageDetails {
   tasksTraced: number;
   loadMs: number;
   engineMs: number;
+  /** A DOM change with our marks in place but without our mutation watcher, ms. */
+  mutationMarksOnlyMs: number;
+  /** Single cold runs of the pieces: extraction with/without the computed-style check, createEngine, engine.scan. */
+  parts: { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 }
 
 export interface PageToMeasure {
@@ -53,6 +57,8 @@ export interface MeasureOptions {
   /** Cap of one run of fuse.js and of mark.js, ms (reported as the cap). */
   capMs: number;
   mutationCount: number;
+  /** fuse.js already hit the cap on a smaller page. */
+  fuseCappedBefore?: boolean;
   log: (line: string) => void;
 }
 
@@ -64,8 +70,9 @@ type Tools = {
   startLongTasks(): void;
   stopLongTasks(): Promise<{ count: number; max: number }>;
   mutations(count: number): Promise<number>;
+  breakdown(): { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 };
-type Ours = { run(): Promise<{ ms: number; engineMs: number; mentions: string[]; ranges: number }> };
+type Ours = { run(options: { watch: boolean }): Promise<{ ms: number; engineMs: number; mentions: string[]; ranges: number }> };
 declare const __benchTools: Tools;
 declare const __benchOurs: Ours;
 
@@ -81,20 +88,20 @@ const normalise = (text: string) => text.toLowerCase().replace(/[\s\u00a0]+/g, '
  * Injects the content script's bundle as an inline script (evaluated synchronously on insertion) and runs it;
  * the evaluation time is part of ours_ms, since the content script pays it on every page.
  */
-async function runOurs(page: Page, bundle: string): Promise<{ ms: number; loadMs: number; engineMs: number; frame: number; mentions: string[]; ranges: number }> {
-  return page.evaluate(async (source) => {
+async function runOurs(page: Page, bundle: string, watch = true): Promise<{ ms: number; loadMs: number; engineMs: number; frame: number; mentions: string[]; ranges: number }> {
+  return page.evaluate(async ({ source, watch }) => {
     performance.mark('bench-ours-start');
     const start = performance.now();
     const script = document.createElement('script');
     script.textContent = source;
     document.head.append(script);
     const loadMs = performance.now() - start;
-    const result = await __benchOurs.run();
+    const result = await __benchOurs.run({ watch });
     performance.mark('bench-ours-end');
     // In the same task as the registration: the next frame is the one that paints the highlights.
     const frame = await __benchTools.frameCost();
     return { ...result, loadMs, frame, ms: result.ms + loadMs };
-  }, bundle);
+  }, { source: bundle, watch });
 }
 
 /** A run slower than this is not repeated five times (the whole benchmark must finish within minutes). */
@@ -176,15 +183,25 @@ export async function measurePage(
     await closePage(page);
     return median(values);
   })();
-  const mutationOurs = await (async () => {
+  const mutationOf = async (watch: boolean) => {
     const { page } = await open();
-    await runOurs(page, bundles.ours);
+    await runOurs(page, bundles.ours, watch);
     await page.evaluate(() => __benchTools.frameCost());
     await page.evaluate(() => __benchTools.mutations(100));
     const values: number[] = [];
     for (let i = 0; i < runs; i++) values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
     await closePage(page);
     return median(values);
+  };
+  const mutationOurs = await mutationOf(true);
+  const mutationMarksOnly = await mutationOf(false);
+
+  log(`  ${sizeKb} KB: where the time goes`);
+  const parts = await (async () => {
+    const { page } = await open();
+    const result = await page.evaluate(() => __benchTools.breakdown());
+    await closePage(page);
+    return result;
   })();
 
   log(`  ${sizeKb} KB: mark.js`);
@@ -196,10 +213,12 @@ export async function measurePage(
   }, slow, 'mark.js');
   const markjsCapped = markjs.some((run) => run.count < 0);
 
-  log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.capMs / 1000} s)`);
+  if (!options.fuseCappedBefore) log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.capMs / 1000} s)`);
   const fuse: { ms: number; capped: boolean; sentences: number; searched: number }[] = [];
-  // A capped run is not repeated: the cap is the result.
-  for (let i = 0; i <= runs; i++) {
+  // A capped run is not repeated: the cap is the result. Capped on a smaller page, it is capped here too (the same
+  // search per sentence, more sentences): not run again.
+  if (options.fuseCappedBefore) fuse.push({ ms: options.capMs, capped: true, sentences: 0, searched: -1 });
+  for (let i = 0; i <= runs && !options.fuseCappedBefore; i++) {
     const { page } = await open();
     const result = await page.evaluate((cap) => __benchTools.fuseNaive(cap), options.capMs);
     await closePage(page);
@@ -231,7 +250,12 @@ export async function measurePage(
   };
   const details: PageDetails = {
     fuseCapped,
-    fuseSearched: fuseCapped ? `${fuse[0]!.searched} of ${fuse[0]!.sentences} sentences` : `${fuse[0]?.sentences ?? 0} sentences`,
+    fuseSearched:
+      fuse[0]!.searched < 0
+        ? 'nothing (capped on the smaller page already)'
+        : fuseCapped
+          ? `${fuse[0]!.searched} of ${fuse[0]!.sentences} sentences`
+          : `${fuse[0]?.sentences ?? 0} sentences`,
     markjsCount: markjs[0]!.count,
     markjsCapped,
     slow,
@@ -242,6 +266,13 @@ export async function measurePage(
     tasksTraced: traced?.tasks ?? 0,
     loadMs: round(median(ours.map((run) => run.loadMs))),
     engineMs: round(median(ours.map((run) => run.engineMs))),
+    mutationMarksOnlyMs: round(mutationMarksOnly, 4),
+    parts: {
+      extractMs: round(parts.extractMs),
+      extractNoStyleMs: round(parts.extractNoStyleMs),
+      createEngineMs: round(parts.createEngineMs),
+      scanMs: round(parts.scanMs),
+    },
   };
   return { result, details };
 }

@@ -43,6 +43,15 @@ function pad(rows: string[][]): string {
   return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
 }
 
+function whyOurs(page: PageResult, d: PageDetails): string {
+  const p = d.parts;
+  return (
+    `of ${ms(page.ours_ms)}: ${ms(d.loadMs)} evaluating the bundle, ${ms(d.engineMs)} createEngine(PACK) (one synchronous task); ` +
+    `measured apart on a fresh page: extraction ${ms(p.extractMs)} (${ms(p.extractNoStyleMs)} without the getComputedStyle check), ` +
+    `engine.scan ${ms(p.scanMs)}; the rest is placement, registration and ${d.tasksTraced} sliced tasks with their yields`
+  );
+}
+
 const normaliseList = (list: string[]) => list.map((text) => text.toLowerCase().replace(/\s+/g, ' ').trim()).join('\n');
 
 export function verdicts(report: BenchReport, context: ReportContext): Verdict[] {
@@ -82,7 +91,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       note:
         ratio <= limit
           ? undefined
-          : `of ${ms(page.ours_ms)}: ${ms(detailOf(page).loadMs)} evaluating the content script bundle, ${ms(detailOf(page).engineMs)} createEngine(PACK); the rest (${ms(page.ours_ms - detailOf(page).loadMs - detailOf(page).engineMs)}) is extraction, the engine's scan, placement and highlight registration in ${detailOf(page).tasksTraced} tasks`,
+          : whyOurs(page, detailOf(page)),
     });
   }
 
@@ -90,7 +99,12 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
     const page = bySize(kb);
     if (!page) continue;
     const ratio = page.markjs_ms / page.ours_ms;
-    out.push({ met: ratio >= 10, target: `markjs_ms / ours_ms ≥ 10 at ${size(kb)}`, measured: `${ms(page.markjs_ms)} / ${ms(page.ours_ms)} = ${ratio.toFixed(1)}` });
+    out.push({
+      met: ratio >= 10,
+      target: `markjs_ms / ours_ms ≥ 10 at ${size(kb)}`,
+      measured: `${ms(page.markjs_ms)} / ${ms(page.ours_ms)} = ${ratio.toFixed(1)}`,
+      note: ratio >= 10 ? undefined : 'ours_ms is dominated by start-up and extraction, not by matching (see the ours_ms note)',
+    });
   }
 
   const largest = report.pages[report.pages.length - 1];
@@ -109,6 +123,10 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       met: page.mutation_ms <= limit,
       target: `mutation_ms ≤ 1.2× mutation_base_ms at ${size(page.size_kb)}`,
       measured: `${(page.mutation_ms * 1000).toFixed(1)} µs vs ${(page.mutation_base_ms * 1000).toFixed(1)} µs per change (${detailOf(page).liveRanges} ranges registered)`,
+      note:
+        page.mutation_ms <= limit
+          ? undefined
+          : `with the same marks but without our MutationObserver a change takes ${(detailOf(page).mutationMarksOnlyMs * 1000).toFixed(1)} µs: the rest is the observer's callback per change`,
     });
   }
 
@@ -179,7 +197,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   lines.push(`Bundles (gzip): content script ${b.content} kB · popup ${b.popup} kB · background ${b.background} kB`);
   const s = report.search_ms;
   lines.push(`Popup search per keystroke: real pack ${s.real_pack_ms} ms (p95 ${s.real_pack_p95_ms}) · 10,000 findings ${s.findings_10000_ms} ms (p95 ${s.findings_10000_p95_ms})`);
-  lines.push(`Matcher vs triggers (1 MB page): ${report.trigger_scaling.map((row) => `${row.triggers.toLocaleString('en')} → ${ms(row.ms)}`).join(' · ')}`);
+  lines.push(`Matcher (engine.scan) vs number of triggers, on the 1 MB page: ${report.trigger_scaling.map((row) => `${row.triggers.toLocaleString('en')} → ${ms(row.ms)}`).join(' · ')}`);
   lines.push('');
   lines.push('Targets:');
   for (const verdict of verdicts(report, context)) {

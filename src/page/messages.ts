@@ -6,6 +6,8 @@ import type { Overlay } from './overlay';
 export function answerMessages(ctx: ContentScriptContext, overlay: Overlay): void {
   const stops = [
     onMessage('getPageState', () => ({
+      // The popup's site switch needs it; without the `tabs` permission the browser may not tell the popup (protocol.ts).
+      url: location.href,
       enabled: overlay.enabled,
       mentions: overlay.mentions().map(({ mention }, index) => ({
         index,

@@ -14,7 +14,8 @@ import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
 import { PageText, type PageTextEvents } from './page-text';
-import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
+import { forEachSliced, SLICE_BUDGET_MS, yieldToMain } from './scheduler';
+import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
 /** One run of the overlay on one page (a new one after in-app navigation or when the site is switched back on). */
@@ -165,8 +166,22 @@ export class Overlay {
     });
     const run: Run = { abort, marks, index, text: undefined, cards, style: undefined };
     this.run = run;
+    // The quick check: a page that cannot hold a single mention gets no engine and no extraction, only a cheap
+    // look at its raw text (in slices) and at text that arrives later (subject-check.ts).
+    // `fact-context-mention` is registered either way, once the page has been looked at.
+    const check = new SubjectCheck(PACK.matcher);
+    let subjectFound!: () => void;
+    const subject = new Promise<void>((resolve) => (subjectFound = resolve));
+    void forEachSliced(textNodesUntil(body, () => check.passed), (node) => check.feed(node.data), signal)
+      .then(() => {
+        if (check.passed) return subjectFound();
+        marks.attach();
+        this.reportCount(true);
+      })
+      .catch(() => undefined); // cancelled with the run
     // Watch from the start: text that changes while the first scan runs is read again after it.
-    const firstScan = this.getEngine()
+    const firstScan = subject
+      .then(() => this.getEngine())
       .then((engine) => {
         signal.throwIfAborted();
         run.text = new PageText(body, engine.createSession(), { isHidden: computedStyleHidden(window) }, textEvents, signal);
@@ -184,6 +199,12 @@ export class Overlay {
       signal,
       isOwn: isOwnNode,
       onBatch: async (batch) => {
+        // Before the subject appears there is nothing to rescan: the first scan will read the whole page.
+        if (!check.passed) {
+          for (const node of batch.changed) check.feed(node.textContent ?? '');
+          if (check.passed) subjectFound();
+          return;
+        }
         await firstScan;
         await run.text?.rescan(batch.changed, batch.removals);
         marks.attach();
@@ -225,6 +246,12 @@ export class Overlay {
       this.countTimer = this.ctx.setTimeout(send, 100);
     }
   }
+}
+
+/** Text nodes under `root` in document order, until `done()` (a generator: consumed in time slices). */
+function* textNodesUntil(root: Node, done: () => boolean): Generator<Text> {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node && !done(); node = walker.nextNode()) yield node as Text;
 }
 
 /** Our card host, our stylesheet, and anything inside them. */

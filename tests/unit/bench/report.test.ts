@@ -35,6 +35,8 @@ const detail = (overrides: Partial<PageDetails> = {}): PageDetails => ({
   tasksTraced: 4,
   loadMs: 1,
   engineMs: 1,
+  mutationMarksOnlyMs: 0.01,
+  parts: { extractMs: 1, extractNoStyleMs: 1, createEngineMs: 1, scanMs: 1 },
   ...overrides,
 });
 
