@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs what Fact Context's build, demo and tests need on a fresh Debian/Ubuntu machine:
-# the system Chromium and Firefox ESR (tests never download a browser), then the npm packages.
+# the system Chromium and Firefox ESR (tests never download a browser) and unzip, then the npm packages.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v firefox-esr >/dev/null 2>&1 || missing+=(firefox-esr)
+command -v unzip >/dev/null 2>&1 || missing+=(unzip) # the store test unpacks the zips
 if ((${#missing[@]})); then
   echo "setup: installing ${missing[*]} from Debian's packages" >&2
   sudo=""

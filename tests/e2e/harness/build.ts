@@ -37,8 +37,9 @@ export default function buildExtensionsOnce(): void {
   const sources = Math.max(...SOURCES.map((name) => newestMtime(path.join(REPO_ROOT, name))));
   const fresh = Math.min(builtAt(CHROME_EXTENSION_DIR), builtAt(FIREFOX_EXTENSION_DIR)) > sources;
   if (fresh && process.env.FACT_CONTEXT_FORCE_BUILD !== '1') return;
-  execFileSync('npm', ['run', '--silent', 'compile-pack'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) {
-    execFileSync('npx', args, { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  }
+  // Built as `npm run build` builds it: vitest sets NODE_ENV=test, which would change what wxt produces.
+  const { NODE_ENV: _testMode, ...env } = process.env;
+  const options = { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
+  execFileSync('npm', ['run', '--silent', 'compile-pack'], options);
+  for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) execFileSync('npx', args, options);
 }
