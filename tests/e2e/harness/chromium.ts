@@ -22,6 +22,8 @@ export interface ChromiumOptions {
   /** Show a window (demo with a DISPLAY); default headless. */
   headed?: boolean;
   viewport?: { width: number; height: number };
+  /** More command-line flags (e.g. a proxy for the privacy test). */
+  extraArgs?: string[];
 }
 
 function wrapPage(page: Page): TestPage {
@@ -55,6 +57,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
       ...CHROMIUM_ARGS,
+      ...(options.extraArgs ?? []),
     ],
   });
   let [worker] = context.serviceWorkers();

@@ -9,7 +9,7 @@ export const GECKO_ID = 'fact-context@fact-context.dev';
 export const FIREFOX_EXTENSION_UUID = '7c1f3c9e-4a55-4d0b-9a8e-2f1d6c0b5a11';
 
 /** Prefs that keep Firefox offline and quiet in tests. */
-const OFFLINE_PREFS: Record<string, unknown> = {
+export const OFFLINE_PREFS: Record<string, unknown> = {
   'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
   'app.update.enabled': false,
   'browser.shell.checkDefaultBrowser': false,

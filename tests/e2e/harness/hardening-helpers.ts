@@ -211,67 +211,24 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   };
 }
 
-/** The prefs the harness gives Firefox (kept in step with harness/firefox.ts, which does not export them). */
-const FIREFOX_QUIET_PREFS: Record<string, unknown> = {
-  'app.update.enabled': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
-  'browser.newtabpage.enabled': false,
-  'browser.startup.page': 0,
-};
 
 /**
  * Chromium with the extension, every request (loopback included) sent through `proxyPort`. Playwright also
  * reports service worker requests when PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1 is set before launch.
  */
 export async function launchChromiumThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { context: BrowserContext }> {
-  const { chromium } = await import('playwright-core');
-  const { CHROMIUM_ARGS } = await import('./chromium');
-  const { CHROMIUM_PATH, CHROME_EXTENSION_DIR } = await import('./paths');
-  const { tempProfile } = await import('./profile');
-  const profile = await tempProfile('chromium-proxy');
-  const context = await chromium.launchPersistentContext(profile.dir, {
-    executablePath: CHROMIUM_PATH,
-    headless: false,
-    viewport: { width: 1280, height: 900 },
-    args: [
-      '--headless=new',
-      `--disable-extensions-except=${CHROME_EXTENSION_DIR}`,
-      `--load-extension=${CHROME_EXTENSION_DIR}`,
-      `--proxy-server=http://127.0.0.1:${proxyPort}`,
-      '--proxy-bypass-list=<-loopback>',
-      ...CHROMIUM_ARGS,
-    ],
+  const { launchChromium } = await import('./chromium');
+  const browser = await launchChromium({
+    extraArgs: [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
   });
-  let [worker] = context.serviceWorkers();
-  worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
-  const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
-  const extensionPage = await context.newPage();
-  await extensionPage.goto(`${extensionOrigin}/popup.html`);
-  return {
-    name: 'chromium',
-    context,
-    extensionOrigin,
-    newPage: async () => openWatchedPage({ context } as unknown as ExtensionBrowser),
-    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
-    async close() {
-      await Promise.race([context.close(), new Promise((resolve) => setTimeout(resolve, 15_000))]);
-      await profile.remove();
-    },
-  };
+  return { ...browser, newPage: async () => openWatchedPage(browser) };
 }
 
 /** Firefox ESR with the extension, every request (loopback included) sent through `proxyPort`. */
 export async function launchFirefoxThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { browser: Browser }> {
   const puppeteer = (await import('puppeteer-core')).default;
   const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('./paths');
-  const { GECKO_ID, FIREFOX_EXTENSION_UUID } = await import('./firefox');
+  const { GECKO_ID, FIREFOX_EXTENSION_UUID, OFFLINE_PREFS } = await import('./firefox');
   const { killProcessTree, tempProfile } = await import('./profile');
   const profile = await tempProfile('firefox-proxy');
   const browser = await puppeteer.launch({
@@ -281,7 +238,7 @@ export async function launchFirefoxThroughProxy(proxyPort: number): Promise<Exte
     userDataDir: profile.dir,
     args: ['--remote-allow-system-access'],
     extraPrefsFirefox: {
-      ...FIREFOX_QUIET_PREFS,
+      ...OFFLINE_PREFS,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
