@@ -38,6 +38,8 @@ export interface PageDetails {
   correct: boolean;
   liveRanges: number;
   tasksTraced: number;
+  /** The biggest trace events nested in the longest task (nested events overlap: a FunctionCall holds a style recalc). */
+  longestTaskInside: string;
   loadMs: number;
   engineMs: number;
   /** A DOM change with our marks in place but without our mutation watcher, ms. */
@@ -264,6 +266,7 @@ export async function measurePage(
     correct: consistent && expected.join('\n') === found.join('\n'),
     liveRanges: ours[0]!.ranges,
     tasksTraced: traced?.tasks ?? 0,
+    longestTaskInside: traced?.inside ?? '',
     loadMs: round(median(ours.map((run) => run.loadMs))),
     engineMs: round(median(ours.map((run) => run.engineMs))),
     mutationMarksOnlyMs: round(mutationMarksOnly, 4),

@@ -114,6 +114,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       met,
       target: `0 tasks over 50 ms while our code runs on the ${size(largest.size_kb)} page`,
       measured: `${largest.long_tasks} long tasks, longest task ${ms(largest.max_task_ms)}; frame after registration ${ms(largest.highlight_frame_ms)} (reported separately)`,
+      note: met ? undefined : `inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; createEngine(PACK) alone is one ${ms(detailOf(largest).engineMs)} task`,
     });
   }
 

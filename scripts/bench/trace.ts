@@ -33,7 +33,11 @@ export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEv
  * Main-thread tasks of the page's renderer between two user-timing marks: the longest, in ms, and how many
  * ran over 50 ms. Undefined when the marks are not in the trace.
  */
-export function tasksBetween(events: TraceEvent[], startMark: string, endMark: string): { max: number; over50: number; tasks: number } | undefined {
+export function tasksBetween(
+  events: TraceEvent[],
+  startMark: string,
+  endMark: string,
+): { max: number; over50: number; tasks: number; inside: string } | undefined {
   const start = events.find((e) => e.name === startMark && e.cat.includes('user_timing'));
   const end = events.find((e) => e.name === endMark && e.cat.includes('user_timing'));
   if (!start || !end) return undefined;
@@ -43,5 +47,22 @@ export function tasksBetween(events: TraceEvent[], startMark: string, endMark: s
     (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === start.pid && e.tid === tid && e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts,
   );
   const durations = tasks.map((e) => (e.dur ?? 0) / 1000);
-  return { max: Math.max(0, ...durations), over50: durations.filter((d) => d > 50).length, tasks: tasks.length };
+  const longest = tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a), undefined);
+  return { max: Math.max(0, ...durations), over50: durations.filter((d) => d > 50).length, tasks: tasks.length, inside: longest ? inside(events, longest) : '' };
+}
+
+/** What the longest task spent its time on: the biggest trace events nested in it (script, style, layout...). */
+function inside(events: TraceEvent[], task: TraceEvent): string {
+  const end = task.ts + (task.dur ?? 0);
+  const totals = new Map<string, number>();
+  for (const e of events) {
+    if (e === task || e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts > end) continue;
+    if (!['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'ParseHTML', 'RunMicrotasks'].includes(e.name)) continue;
+    totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 3)
+    .map(([name, ms]) => `${name} ${ms.toFixed(0)} ms`)
+    .join(', ');
 }
