@@ -9,7 +9,8 @@ import { chromium, type BrowserContext, type CDPSession, type Page } from 'playw
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-const ARGS = [
+/** Headless, as root, and quiet: without the networking flags Chromium keeps trying to reach the internet. */
+export const QUIET_CHROMIUM_ARGS = [
   '--headless=new',
   '--no-sandbox',
   '--disable-gpu',
@@ -17,6 +18,10 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
+];
+
+const ARGS = [
+  ...QUIET_CHROMIUM_ARGS,
   '--no-default-browser-check',
   '--disable-extensions',
   '--enable-precise-memory-info',
