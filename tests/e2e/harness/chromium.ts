@@ -26,7 +26,8 @@ export interface ChromiumOptions {
   extraArgs?: string[];
 }
 
-function wrapPage(page: Page): TestPage {
+/** The shared page operations over a Playwright page. */
+export function wrapPlaywrightPage(page: Page): TestPage {
   return {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
@@ -73,7 +74,7 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Ext
     context,
     extensionOrigin,
     async newPage() {
-      return wrapPage(await context.newPage());
+      return wrapPlaywrightPage(await context.newPage());
     },
     evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
     async close() {

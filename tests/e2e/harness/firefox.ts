@@ -33,7 +33,8 @@ async function pressCombo(page: Page, combo: string): Promise<void> {
   for (const key of keys.reverse()) await page.keyboard.up(key);
 }
 
-function wrapPage(page: Page): TestPage {
+/** The shared page operations over a puppeteer page. */
+export function wrapPuppeteerPage(page: Page): TestPage {
   return {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
@@ -88,7 +89,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     async newPage() {
       const page = await browser.newPage();
       await page.setViewport({ width: 1280, height: 900 });
-      return wrapPage(page);
+      return wrapPuppeteerPage(page);
     },
     evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
     async close() {

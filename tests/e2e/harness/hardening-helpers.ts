@@ -4,6 +4,8 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser, Page as PuppeteerPage } from 'puppeteer-core';
 import type { ExtensionBrowser, TestPage } from './types';
+import { wrapPlaywrightPage } from './chromium';
+import { wrapPuppeteerPage } from './firefox';
 
 /**
  * Helpers for the hardening suites (tests/e2e/hostile*, privacy, store, a11y): pages whose console, errors and
@@ -35,23 +37,11 @@ type Launched = ExtensionBrowser & { context?: BrowserContext; browser?: Browser
 
 function fromPlaywright(page: PlaywrightPage): WatchedPage {
   const watched: WatchedPage = {
+    ...wrapPlaywrightPage(page),
     console: [],
     errors: [],
     requests: [],
     raw: page,
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    click: (x, y) => page.mouse.click(x, y),
-    press: (key) => page.keyboard.press(key),
-    async screenshot(file, fullPage = false) {
-      await page.screenshot({ path: file, fullPage });
-    },
-    setViewport: (width, height) => page.setViewportSize({ width, height }),
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
     async addInitScript(fn) {
       await page.addInitScript(fn);
     },
@@ -73,31 +63,12 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
 }
 
 export function fromPuppeteer(page: PuppeteerPage): WatchedPage {
-  const keyCombo = async (combo: string) => {
-    const keys = combo.split('+') as Parameters<PuppeteerPage['keyboard']['press']>[0][];
-    const last = keys.pop()!;
-    for (const key of keys) await page.keyboard.down(key);
-    await page.keyboard.press(last);
-    for (const key of keys.reverse()) await page.keyboard.up(key);
-  };
   const watched: WatchedPage = {
+    ...wrapPuppeteerPage(page),
     console: [],
     errors: [],
     requests: [],
     raw: page,
-    async goto(url) {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    click: (x, y) => page.mouse.click(x, y),
-    press: keyCombo,
-    async screenshot(file, fullPage = false) {
-      await page.screenshot({ path: file as `${string}.png`, fullPage });
-    },
-    setViewport: (width, height) => page.setViewport({ width, height }),
-    bringToFront: () => page.bringToFront(),
-    close: () => page.close(),
     async addInitScript(fn) {
       await page.evaluateOnNewDocument(fn);
     },
