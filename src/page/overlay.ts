@@ -14,7 +14,7 @@ import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
 import { PageText, type PageTextEvents } from './page-text';
-import { forEachSliced, SLICE_BUDGET_MS, yieldToMain } from './scheduler';
+import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
 import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
@@ -172,9 +172,10 @@ export class Overlay {
     const check = new SubjectCheck(PACK.matcher);
     let subjectFound!: () => void;
     const subject = new Promise<void>((resolve) => (subjectFound = resolve));
-    void forEachSliced(textNodesUntil(body, () => check.passed), (node) => check.feed(node.data), signal)
-      .then(() => {
-        if (check.passed) return subjectFound();
+    void check
+      .readPage(body, signal)
+      .then((passed) => {
+        if (passed) return subjectFound();
         marks.attach();
         this.reportCount(true);
       })
@@ -246,12 +247,6 @@ export class Overlay {
       this.countTimer = this.ctx.setTimeout(send, 100);
     }
   }
-}
-
-/** Text nodes under `root` in document order, until `done()` (a generator: consumed in time slices). */
-function* textNodesUntil(root: Node, done: () => boolean): Generator<Text> {
-  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node && !done(); node = walker.nextNode()) yield node as Text;
 }
 
 /** Our card host, our stylesheet, and anything inside them. */

@@ -1,4 +1,8 @@
 import type { CompiledMatcher } from '../matching/compile';
+import { forEachSliced } from './scheduler';
+
+/** NodeFilter.SHOW_TEXT, spelled out: not every environment (happy-dom in Node) has the global. */
+const SHOW_TEXT = 0x4;
 
 /**
  * The quick check before any real work: could this page have a single mention at all?
@@ -34,6 +38,20 @@ export class SubjectCheck {
     this.seenChina ||= this.china.test(text);
     this.seenRussia ||= this.russia.test(text);
     this.passed = (this.seenChina && this.seenRussia) || (this.anywhere?.test(text) ?? false);
+    return this.passed;
+  }
+
+  /**
+   * Reads the raw text nodes under `root` in time slices, stopping as soon as the check passes; resolves to
+   * `passed`. Rejects with Cancelled when `signal` aborts.
+   */
+  async readPage(root: Node, signal: AbortSignal): Promise<boolean> {
+    const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
+    const check = this;
+    function* textNodes(): Generator<Text> {
+      for (let node = walker.nextNode(); node && !check.passed; node = walker.nextNode()) yield node as Text;
+    }
+    await forEachSliced(textNodes(), (node) => this.feed(node.data), signal);
     return this.passed;
   }
 }

@@ -21,7 +21,7 @@ import { MarkLayer } from '../../../src/page/marks';
 import { watchMutations } from '../../../src/page/mutations';
 import { PageText } from '../../../src/page/page-text';
 import { compareDocumentOrder } from '../../../src/page/placement';
-import { forEachSliced, SLICE_BUDGET_MS, yieldToMain } from '../../../src/page/scheduler';
+import { SLICE_BUDGET_MS, yieldToMain } from '../../../src/page/scheduler';
 import { SubjectCheck } from '../../../src/page/subject-check';
 
 export interface OursResult {
@@ -49,12 +49,7 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   const signal = abort.signal;
   // As Overlay.start(): the quick subject check over the raw text, in slices, before anything else.
   const check = new SubjectCheck(PACK.matcher);
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  const textNodes = function* () {
-    for (let node = walker.nextNode(); node && !check.passed; node = walker.nextNode()) yield node as Text;
-  };
-  await forEachSliced(textNodes(), (node) => check.feed(node.data), signal);
-  if (!check.passed) throw new Error('the benchmark page failed the subject check');
+  if (!(await check.readPage(document.body, signal))) throw new Error('the benchmark page failed the subject check');
   // As the content script: the engine is built in slices (one build would be a long task).
   const engineStart = performance.now();
   const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal });

@@ -1,3 +1,4 @@
+import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { PACK } from '../../../src/pack/index';
 import { requiredWord, SubjectCheck } from '../../../src/page/subject-check';
@@ -53,5 +54,18 @@ describe('SubjectCheck (the quick check before any scan)', () => {
       expect(feedAll([text]), text).toBe(true);
     }
     expect(marked, 'texts the engine marks').toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a page’s text nodes until it passes', async () => {
+    const read = async (html: string) => {
+      const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+      window.document.write(`<body>${html}</body>`);
+      const body = window.document.body as unknown as Node;
+      const passed = await new SubjectCheck(PACK.matcher).readPage(body, new AbortController().signal);
+      await window.happyDOM.close();
+      return passed;
+    };
+    expect(await read('<p>Xi met <b>Putin</b></p>')).toBe(true);
+    expect(await read('<p>Freediving without limits</p>')).toBe(false);
   });
 });
