@@ -17,8 +17,16 @@ export default defineConfig({
     // The Firefox sources zip must rebuild to the same extension: ship what the build reads.
     // The root files too: without package.json, the lock file, tsconfig.json and this config there is nothing to build.
     includeSources: [
-      'assets/**', 'scripts/**', 'src/**', 'entrypoints/**', 'public/**',
-      'package.json', 'package-lock.json', 'tsconfig.json', 'wxt.config.ts', 'README.md',
+      'assets/**',
+      'scripts/**',
+      'src/**',
+      'entrypoints/**',
+      'public/**',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.json',
+      'wxt.config.ts',
+      'README.md',
     ],
     excludeSources: ['out/**', 'tests/**', '.output/**', 'node_modules/**'],
   },

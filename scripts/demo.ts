@@ -34,12 +34,17 @@ const outDir = path.resolve(values.screenshot ?? path.join(REPO_ROOT, 'out/demo'
 if (!values['no-build']) {
   console.log('Building the extension…');
   execFileSync('npm', ['run', '--silent', 'compile-pack'], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], { cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['wxt', 'build', ...(firefox ? ['-b', 'firefox'] : [])], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 }
 
 const server = await startStaticServer([DEMO_DIR]);
 const url = `${server.origin}/index.html`;
-const browser = firefox ? await launchFirefox() : await launchChromium({ headed: !headless, viewport: { width: 1280, height: 860 } });
+const browser = firefox
+  ? await launchFirefox()
+  : await launchChromium({ headed: !headless, viewport: { width: 1280, height: 860 } });
 const page = await browser.newPage();
 try {
   await page.goto(url);
@@ -59,7 +64,10 @@ try {
     const markedFile = path.join(outDir, `marked-page${suffix}.png`);
     await page.screenshot(markedFile);
     // Hover "axis of convenience" (on the demo page), else the first mark.
-    const which = Math.max(0, marks.findIndex((mark) => /axis of convenience/i.test(mark.text)));
+    const which = Math.max(
+      0,
+      marks.findIndex((mark) => /axis of convenience/i.test(mark.text)),
+    );
     // Phrase in the upper third: the card has room to open below it, as it usually does when reading.
     const target = await scrollToMark(page, which, 0.3);
     await page.mouseMove(target.x, target.y);

@@ -83,12 +83,18 @@ function main(): void {
     figures.mustNotHits <= TARGETS.mustNotHits;
 
   if (json) {
-    console.log(JSON.stringify({ corpus: dir, articles: results.length, ...figures, targets: TARGETS, passed, results }));
+    console.log(
+      JSON.stringify({ corpus: dir, articles: results.length, ...figures, targets: TARGETS, passed, results }),
+    );
   } else {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`corpus: ${dir} (${results.length} articles, ${positives.length} positive)`);
-    console.log(`theme recall          ${pct(figures.themeRecall)}  (${themeTotal - themeMissed}/${themeTotal}, target ≥ ${pct(TARGETS.themeRecall)})`);
-    console.log(`span recall           ${pct(figures.spanRecall)}  (${spanTotal - spanMissed}/${spanTotal}, target ≥ ${pct(TARGETS.spanRecall)})`);
+    console.log(
+      `theme recall          ${pct(figures.themeRecall)}  (${themeTotal - themeMissed}/${themeTotal}, target ≥ ${pct(TARGETS.themeRecall)})`,
+    );
+    console.log(
+      `span recall           ${pct(figures.spanRecall)}  (${spanTotal - spanMissed}/${spanTotal}, target ≥ ${pct(TARGETS.spanRecall)})`,
+    );
     console.log(`negative pages marked ${figures.negativePages}  (target 0)`);
     console.log(`must-not phrases hit  ${figures.mustNotHits}  (target 0)`);
     for (const r of results) {
@@ -98,7 +104,8 @@ function main(): void {
         ...r.mustNotHits.map((p) => `must-not hit "${p}"`),
         ...r.marked.map((m) => `marked on a negative page: ${m}`),
       ];
-      if (problems.length > 0) console.log(`\n${r.id} (${r.label}, ${r.mentions} mentions)\n  ${problems.join('\n  ')}`);
+      if (problems.length > 0)
+        console.log(`\n${r.id} (${r.label}, ${r.mentions} mentions)\n  ${problems.join('\n  ')}`);
     }
     console.log(passed ? '\nall targets met' : '\nTARGET MISSED');
   }

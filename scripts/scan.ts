@@ -19,7 +19,11 @@ function scanFile(file: string): ScanOutput {
 }
 
 function contextOf(text: string, start: number, end: number): string {
-  const before = text.slice(Math.max(0, start - 40), start).split('\n').pop() ?? '';
+  const before =
+    text
+      .slice(Math.max(0, start - 40), start)
+      .split('\n')
+      .pop() ?? '';
   const after = text.slice(end, end + 40).split('\n')[0] ?? '';
   return `…${before}[${text.slice(start, end)}]${after}…`.replace(/\s+/g, ' ');
 }
@@ -57,7 +61,13 @@ function main(argv: string[]): number {
     if (json) {
       results.push({
         file,
-        mentions: output.mentions.map(({ text, start, end, trigger, findings }) => ({ text, start, end, trigger, findings })),
+        mentions: output.mentions.map(({ text, start, end, trigger, findings }) => ({
+          text,
+          start,
+          end,
+          trigger,
+          findings,
+        })),
       });
     } else {
       printReadable(file, output);

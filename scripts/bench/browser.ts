@@ -58,7 +58,11 @@ export async function launchBrowser(): Promise<BenchBrowser> {
 }
 
 /** A fresh tab on `url`, loaded and rendered (two frames), with the tools runner injected. */
-export async function openPage(context: BrowserContext, url: string, tools: string): Promise<{ page: Page; cdp: CDPSession }> {
+export async function openPage(
+  context: BrowserContext,
+  url: string,
+  tools: string,
+): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await context.newPage();
   page.setDefaultTimeout(300_000);
   await page.goto(url, { waitUntil: 'load' });

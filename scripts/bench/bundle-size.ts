@@ -30,7 +30,8 @@ export interface BundleSizes {
 }
 
 export function bundleSizes(outDir: string): BundleSizes {
-  const sum = (entry: string) => [...closure(outDir, join(outDir, entry))].reduce((total, path) => total + gzipKb(path), 0);
+  const sum = (entry: string) =>
+    [...closure(outDir, join(outDir, entry))].reduce((total, path) => total + gzipKb(path), 0);
   const round = (kb: number) => Math.round(kb * 10) / 10;
   const contentCss = join(outDir, 'content-scripts/content.css');
   return {

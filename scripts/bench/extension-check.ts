@@ -35,7 +35,11 @@ const MARK_WATCHER = `
   requestAnimationFrame(watch);
 `;
 
-export async function checkExtension(extensionDir: string, urls: string[], timeoutMs: number): Promise<ExtensionCheck[]> {
+export async function checkExtension(
+  extensionDir: string,
+  urls: string[],
+  timeoutMs: number,
+): Promise<ExtensionCheck[]> {
   const profile = await mkdtemp(join(tmpdir(), 'fact-context-bench-ext-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -61,7 +65,10 @@ export async function checkExtension(extensionDir: string, urls: string[], timeo
             return range;
           });
           ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-          return { found: ranges.map((range) => range.toString()), ms: window.__benchMarked! - (window.__benchDcl ?? 0) };
+          return {
+            found: ranges.map((range) => range.toString()),
+            ms: window.__benchMarked! - (window.__benchDcl ?? 0),
+          };
         });
         out.push({ url, ...result });
       } catch (error) {

@@ -64,13 +64,19 @@ function fillerWords(r: Random): string[] {
   const v = () => r.pick(VERBS);
   switch (r.int(0, 3)) {
     case 0:
-      return `The ${a()} ${n()} in ${r.pick(PLACES)} ${v()} the ${n()} ${r.pick(CONNECTORS)} ${r.pick(PEOPLE)} ${v()} its ${a()} ${n()}.`.split(' ');
+      return `The ${a()} ${n()} in ${r.pick(PLACES)} ${v()} the ${n()} ${r.pick(CONNECTORS)} ${r.pick(PEOPLE)} ${v()} its ${a()} ${n()}.`.split(
+        ' ',
+      );
     case 1:
-      return `${capitalise(r.pick(PEOPLE))} ${v()} a ${a()} ${n()} near the ${n()}, ${r.pick(CONNECTORS)} the ${n()} stayed ${a()}.`.split(' ');
+      return `${capitalise(r.pick(PEOPLE))} ${v()} a ${a()} ${n()} near the ${n()}, ${r.pick(CONNECTORS)} the ${n()} stayed ${a()}.`.split(
+        ' ',
+      );
     case 2:
       return `In ${r.pick(PLACES)}, the ${a()} ${n()} was ${v()} by the ${n()} for ${r.int(2, 90)} days.`.split(' ');
     default:
-      return `A ${a()} ${n()} ${v()} in ${r.pick(PLACES)} on ${r.pick(['Monday', 'Tuesday', 'Friday'])}, ${r.pick(PEOPLE)} said.`.split(' ');
+      return `A ${a()} ${n()} ${v()} in ${r.pick(PLACES)} on ${r.pick(['Monday', 'Tuesday', 'Friday'])}, ${r.pick(PEOPLE)} said.`.split(
+        ' ',
+      );
   }
 }
 
@@ -178,8 +184,12 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
       out.push(r.chance(0.3) ? `<div class="block"><div class="inner"><p>${body}</p></div></div>` : `<p>${body}</p>`);
       paragraphIndex += 1;
     }
-    if (section % 3 === 1) out.push(`<aside class="ad" aria-label="Advertisement"><span>${text('Advertisement')}</span><p>${paragraph(1, 0)}</p></aside>`);
-    if (section % 5 === 2) out.push(`<figure><img alt="" src="data:,"><figcaption>${paragraph(1, 0)}</figcaption></figure>`);
+    if (section % 3 === 1)
+      out.push(
+        `<aside class="ad" aria-label="Advertisement"><span>${text('Advertisement')}</span><p>${paragraph(1, 0)}</p></aside>`,
+      );
+    if (section % 5 === 2)
+      out.push(`<figure><img alt="" src="data:,"><figcaption>${paragraph(1, 0)}</figcaption></figure>`);
     if (section % 7 === 3) out.push(`<blockquote><p>${paragraph(2)}</p></blockquote>`);
     if (section === 0) out.push(...decoyMarkup(phrases, decoys));
     out.push('</section>');
@@ -190,12 +200,16 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   // Comment thread: nested replies and a form whose textarea holds a decoy.
   const formDecoy = phrases[Math.min(2, phrases.length - 1)]!.phrase;
   decoys.push(formDecoy);
-  out.push(`<section class="comments"><h2>${text('Comments')}</h2><form><textarea name="c">${formDecoy}</textarea><button>Post</button></form>`);
+  out.push(
+    `<section class="comments"><h2>${text('Comments')}</h2><form><textarea name="c">${formDecoy}</textarea><button>Post</button></form>`,
+  );
   const commentsTarget = spec.textChars * 0.92;
   while (textChars < commentsTarget) {
     const depth = r.int(1, 3);
     for (let d = 0; d < depth; d++) {
-      out.push(`<div class="comment"><div class="meta">${text(r.pick(COMMENTERS))} · ${text(`${r.int(1, 23)}h`)}</div><div class="body"><p>${paragraph(r.int(1, 3), 0.2)}</p></div>`);
+      out.push(
+        `<div class="comment"><div class="meta">${text(r.pick(COMMENTERS))} · ${text(`${r.int(1, 23)}h`)}</div><div class="body"><p>${paragraph(r.int(1, 3), 0.2)}</p></div>`,
+      );
     }
     out.push('</div>'.repeat(depth));
   }
@@ -203,7 +217,9 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
 
   // Sidebar: ads and a most-read list.
   while (textChars < spec.textChars) {
-    out.push(`<div class="ad"><span>${text('Sponsored')}</span><p>${paragraph(1, 0)}</p></div><section class="most-read"><h3>${text('Most read')}</h3><ol>`);
+    out.push(
+      `<div class="ad"><span>${text('Sponsored')}</span><p>${paragraph(1, 0)}</p></div><section class="most-read"><h3>${text('Most read')}</h3><ol>`,
+    );
     for (let i = 0; i < 5; i++) out.push(`<li><a href="/read/${i}">${paragraph(1, 0)}</a></li>`);
     out.push('</ol></section>');
   }

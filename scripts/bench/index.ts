@@ -44,7 +44,9 @@ function ensureBuilt(rebuild: boolean): void {
 
 function machine(browserVersion: string): string {
   const cpu = cpus();
-  const load = loadavg().map((n) => n.toFixed(1)).join(' ');
+  const load = loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ');
   return `${cpu.length} × ${cpu[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, Chromium ${browserVersion} headless, Node ${process.versions.node}; load average at the end ${load}`;
 }
 
@@ -63,15 +65,24 @@ async function main(): Promise<number> {
   const runs = Math.max(1, Number(values.runs));
   const sizesKb = values.sizes.split(',').map(Number);
   const fuseCapMs = Number(values['fuse-cap-ms']);
-  if (!existsSync(CHROMIUM_PATH)) throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH); the benchmark never downloads one`);
+  if (!existsSync(CHROMIUM_PATH))
+    throw new Error(`no Chromium at ${CHROMIUM_PATH} (set CHROMIUM_PATH); the benchmark never downloads one`);
 
   ensureBuilt(values.build);
   const { PACK } = await import('../../src/pack/index');
   const phrases = PACK.matcher.triggers.map((trigger) => ({ phrase: trigger.phrase, finding: trigger.finding }));
 
   log('bench: generating pages');
-  const generated = sizesKb.map((kb) => ({ kb, page: generateNewsPage({ seed: 20_260_000 + kb, textChars: kb * 1024, phrases }) }));
-  const server = await servePages(new Map([...generated.map(({ kb, page }) => [`/page-${kb}.html`, page.html] as const), ['/blank.html', '<!doctype html><title>blank</title>']]));
+  const generated = sizesKb.map((kb) => ({
+    kb,
+    page: generateNewsPage({ seed: 20_260_000 + kb, textChars: kb * 1024, phrases }),
+  }));
+  const server = await servePages(
+    new Map([
+      ...generated.map(({ kb, page }) => [`/page-${kb}.html`, page.html] as const),
+      ['/blank.html', '<!doctype html><title>blank</title>'],
+    ]),
+  );
   log('bench: bundling the in-page runners');
   const bundles = await bundleRunners();
 
@@ -90,7 +101,13 @@ async function main(): Promise<number> {
         browser.context,
         bundles,
         { url: server.url(`/page-${kb}.html`), textChars: page.textChars, planted: page.planted },
-        { runs, capMs: fuseCapMs, mutationCount: Number(values.mutations), log, fuseCappedBefore: details.some((d) => d.fuseCapped) },
+        {
+          runs,
+          capMs: fuseCapMs,
+          mutationCount: Number(values.mutations),
+          log,
+          fuseCappedBefore: details.some((d) => d.fuseCapped),
+        },
       );
       pages.push(measured.result);
       details.push(measured.details);
@@ -99,12 +116,22 @@ async function main(): Promise<number> {
     const search = await measureSearch(browser.context, bundles, server.url('/blank.html'));
     const scalingPage = generated.find(({ kb }) => kb === 1024) ?? generated[generated.length - 1]!;
     log(`bench: matcher vs number of triggers (${scalingPage.kb} KB page)`);
-    const scaling = await measureTriggerScaling(browser.context, bundles, server.url(`/page-${scalingPage.kb}.html`), TRIGGER_COUNTS, runs);
+    const scaling = await measureTriggerScaling(
+      browser.context,
+      bundles,
+      server.url(`/page-${scalingPage.kb}.html`),
+      TRIGGER_COUNTS,
+      runs,
+    );
 
     const extension = values['no-extension-check']
       ? []
       : (log('bench: cross-check with the built extension'),
-        await checkExtension(CHROME_BUILD, generated.map(({ kb }) => server.url(`/page-${kb}.html`)), 90_000));
+        await checkExtension(
+          CHROME_BUILD,
+          generated.map(({ kb }) => server.url(`/page-${kb}.html`)),
+          90_000,
+        ));
 
     const report: BenchReport = {
       pages,

@@ -23,7 +23,11 @@ export interface SearchResult {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-export async function measureSearch(context: BrowserContext, bundles: RunnerBundles, url: string): Promise<SearchResult> {
+export async function measureSearch(
+  context: BrowserContext,
+  bundles: RunnerBundles,
+  url: string,
+): Promise<SearchResult> {
   const { page } = await openPage(context, url, bundles.tools);
   const real = await page.evaluate(() => __benchTools.searchLatency('real', 0));
   const synthetic = await page.evaluate(() => __benchTools.searchLatency('synthetic', 10_000));

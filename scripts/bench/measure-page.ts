@@ -74,7 +74,9 @@ type Tools = {
   mutations(count: number): Promise<number>;
   breakdown(): { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 };
-type Ours = { run(options: { watch: boolean }): Promise<{ ms: number; engineMs: number; mentions: string[]; ranges: number }> };
+type Ours = {
+  run(options: { watch: boolean }): Promise<{ ms: number; engineMs: number; mentions: string[]; ranges: number }>;
+};
 declare const __benchTools: Tools;
 declare const __benchOurs: Ours;
 
@@ -84,26 +86,37 @@ const median = (values: number[]) => {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 };
 
-const normalise = (text: string) => text.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+const normalise = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim();
 
 /**
  * Injects the content script's bundle as an inline script (evaluated synchronously on insertion) and runs it;
  * the evaluation time is part of ours_ms, since the content script pays it on every page.
  */
-async function runOurs(page: Page, bundle: string, watch = true): Promise<{ ms: number; loadMs: number; engineMs: number; frame: number; mentions: string[]; ranges: number }> {
-  return page.evaluate(async ({ source, watch }) => {
-    performance.mark('bench-ours-start');
-    const start = performance.now();
-    const script = document.createElement('script');
-    script.textContent = source;
-    document.head.append(script);
-    const loadMs = performance.now() - start;
-    const result = await __benchOurs.run({ watch });
-    performance.mark('bench-ours-end');
-    // In the same task as the registration: the next frame is the one that paints the highlights.
-    const frame = await __benchTools.frameCost();
-    return { ...result, loadMs, frame, ms: result.ms + loadMs };
-  }, { source: bundle, watch });
+async function runOurs(
+  page: Page,
+  bundle: string,
+  watch = true,
+): Promise<{ ms: number; loadMs: number; engineMs: number; frame: number; mentions: string[]; ranges: number }> {
+  return page.evaluate(
+    async ({ source, watch }) => {
+      performance.mark('bench-ours-start');
+      const start = performance.now();
+      const script = document.createElement('script');
+      script.textContent = source;
+      document.head.append(script);
+      const loadMs = performance.now() - start;
+      const result = await __benchOurs.run({ watch });
+      performance.mark('bench-ours-end');
+      // In the same task as the registration: the next frame is the one that paints the highlights.
+      const frame = await __benchTools.frameCost();
+      return { ...result, loadMs, frame, ms: result.ms + loadMs };
+    },
+    { source: bundle, watch },
+  );
 }
 
 /** A run slower than this is not repeated five times (the whole benchmark must finish within minutes). */
@@ -146,24 +159,34 @@ export async function measurePage(
 
   log(`  ${sizeKb} KB: floor`);
   const slow: string[] = [];
-  const floor = await repeat(runs, async () => {
-    const { page } = await open();
-    const { ms } = await page.evaluate(() => __benchTools.floor());
-    await closePage(page);
-    return ms;
-  }, slow, 'floor');
+  const floor = await repeat(
+    runs,
+    async () => {
+      const { page } = await open();
+      const { ms } = await page.evaluate(() => __benchTools.floor());
+      await closePage(page);
+      return ms;
+    },
+    slow,
+    'floor',
+  );
 
   log(`  ${sizeKb} KB: ours`);
-  const ours = await repeat(runs, async () => {
-    const { page, cdp } = await open();
-    const heapBefore = await heapAfterGc(cdp);
-    await page.evaluate(() => __benchTools.startLongTasks());
-    const run = await runOurs(page, bundles.ours);
-    const longTasks = await page.evaluate(() => __benchTools.stopLongTasks());
-    const heapAfter = await heapAfterGc(cdp);
-    await closePage(page);
-    return { ...run, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
-  }, slow, 'ours');
+  const ours = await repeat(
+    runs,
+    async () => {
+      const { page, cdp } = await open();
+      const heapBefore = await heapAfterGc(cdp);
+      await page.evaluate(() => __benchTools.startLongTasks());
+      const run = await runOurs(page, bundles.ours);
+      const longTasks = await page.evaluate(() => __benchTools.stopLongTasks());
+      const heapAfter = await heapAfterGc(cdp);
+      await closePage(page);
+      return { ...run, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
+    },
+    slow,
+    'ours',
+  );
   log(`    ours: ${ours.map((run) => (run.ms / 1000).toFixed(2)).join(', ')} s`);
 
   log(`  ${sizeKb} KB: longest task (trace)`);
@@ -181,7 +204,8 @@ export async function measurePage(
     const { page } = await open();
     await page.evaluate(() => __benchTools.mutations(100));
     const values: number[] = [];
-    for (let i = 0; i < runs; i++) values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
+    for (let i = 0; i < runs; i++)
+      values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
     await closePage(page);
     return median(values);
   })();
@@ -191,7 +215,8 @@ export async function measurePage(
     await page.evaluate(() => __benchTools.frameCost());
     await page.evaluate(() => __benchTools.mutations(100));
     const values: number[] = [];
-    for (let i = 0; i < runs; i++) values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
+    for (let i = 0; i < runs; i++)
+      values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
     await closePage(page);
     return median(values);
   };
@@ -207,12 +232,21 @@ export async function measurePage(
   })();
 
   log(`  ${sizeKb} KB: mark.js`);
-  const markjs = await repeat(runs, async () => {
-    const { page } = await open();
-    const result = await withCap(page, page.evaluate(() => __benchTools.markjs()), options.capMs);
-    await closePage(page);
-    return result ?? { ms: options.capMs, count: -1 };
-  }, slow, 'mark.js');
+  const markjs = await repeat(
+    runs,
+    async () => {
+      const { page } = await open();
+      const result = await withCap(
+        page,
+        page.evaluate(() => __benchTools.markjs()),
+        options.capMs,
+      );
+      await closePage(page);
+      return result ?? { ms: options.capMs, count: -1 };
+    },
+    slow,
+    'mark.js',
+  );
   const markjsCapped = markjs.some((run) => run.count < 0);
 
   if (!options.fuseCappedBefore) log(`  ${sizeKb} KB: fuse.js per sentence (cap ${options.capMs / 1000} s)`);

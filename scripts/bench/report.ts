@@ -40,7 +40,13 @@ const size = (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${k
 
 function pad(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => row.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join('  ')).join('\n');
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .join('  '),
+    )
+    .join('\n');
 }
 
 function whyOurs(page: PageResult, d: PageDetails): string {
@@ -76,11 +82,17 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
     out.push({
       met: same,
       target: `${size(check.sizeKb)}: the built extension's content script marks the same planted mentions`,
-      measured: check.found === undefined ? `no marks (${check.error ?? 'unknown error'})` : `${check.found.length} marks / ${check.expected.length} planted`,
+      measured:
+        check.found === undefined
+          ? `no marks (${check.error ?? 'unknown error'})`
+          : `${check.found.length} marks / ${check.expected.length} planted`,
     });
   }
 
-  for (const [kb, limit] of [[1024, 3], [5120, 2]] as const) {
+  for (const [kb, limit] of [
+    [1024, 3],
+    [5120, 2],
+  ] as const) {
     const page = bySize(kb);
     if (!page) continue;
     const ratio = page.ours_ms / page.floor_ms;
@@ -88,10 +100,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       met: ratio <= limit,
       target: `ours_ms ≤ ${limit}× floor_ms at ${size(kb)}${kb === 5120 ? ' (stretch 1.5×)' : ''}`,
       measured: `${ms(page.ours_ms)} vs ${ms(page.floor_ms)} = ${ratio.toFixed(2)}×${kb === 5120 && ratio <= 1.5 ? ' (stretch met)' : ''}`,
-      note:
-        ratio <= limit
-          ? undefined
-          : whyOurs(page, detailOf(page)),
+      note: ratio <= limit ? undefined : whyOurs(page, detailOf(page)),
     });
   }
 
@@ -103,7 +112,10 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       met: ratio >= 10,
       target: `markjs_ms / ours_ms ≥ 10 at ${size(kb)}`,
       measured: `${ms(page.markjs_ms)} / ${ms(page.ours_ms)} = ${ratio.toFixed(1)}`,
-      note: ratio >= 10 ? undefined : 'ours_ms is dominated by start-up and extraction, not by matching (see the ours_ms note)',
+      note:
+        ratio >= 10
+          ? undefined
+          : 'ours_ms is dominated by start-up and extraction, not by matching (see the ours_ms note)',
     });
   }
 
@@ -114,7 +126,9 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       met,
       target: `0 tasks over 50 ms while our code runs on the ${size(largest.size_kb)} page`,
       measured: `${largest.long_tasks} long tasks, longest task ${ms(largest.max_task_ms)}; frame after registration ${ms(largest.highlight_frame_ms)} (reported separately)`,
-      note: met ? undefined : `inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; building the engine took ${ms(detailOf(largest).engineMs)} in slices`,
+      note: met
+        ? undefined
+        : `inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; building the engine took ${ms(detailOf(largest).engineMs)} in slices`,
     });
   }
 
@@ -136,7 +150,10 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
     met: bundle.content <= 30,
     target: 'content script ≤ 30 kB gzipped',
     measured: `${bundle.content} kB (popup ${bundle.popup} kB, background ${bundle.background} kB)`,
-    note: bundle.content <= 30 ? undefined : `the compiled pack alone (src/pack/generated/compiled.json) is ${context.packGzipKb.toFixed(1)} kB gzipped`,
+    note:
+      bundle.content <= 30
+        ? undefined
+        : `the compiled pack alone (src/pack/generated/compiled.json) is ${context.packGzipKb.toFixed(1)} kB gzipped`,
   });
 
   const search = report.search_ms;
@@ -157,7 +174,9 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
   if (low && high) {
     const ratio = high.ms / low.ms;
     // Every row with at least the pack's own triggers must find the same mentions.
-    const full = report.trigger_scaling.map((row, i) => (row.triggers >= low.triggers ? context.scalingMentions[i] : undefined));
+    const full = report.trigger_scaling.map((row, i) =>
+      row.triggers >= low.triggers ? context.scalingMentions[i] : undefined,
+    );
     const sameMentions = new Set(full.filter((n) => n !== undefined)).size === 1;
     out.push({
       met: ratio <= 2 && sameMentions,
@@ -169,7 +188,21 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
 }
 
 export function formatTable(report: BenchReport, context: ReportContext): string {
-  const header = ['page', 'floor', 'ours', 'ours/floor', 'mark.js', 'mark.js/ours', 'fuse naive', 'max task', '>50ms', 'hl frame', 'DOM change (base→ours)', 'heap', 'mentions'];
+  const header = [
+    'page',
+    'floor',
+    'ours',
+    'ours/floor',
+    'mark.js',
+    'mark.js/ours',
+    'fuse naive',
+    'max task',
+    '>50ms',
+    'hl frame',
+    'DOM change (base→ours)',
+    'heap',
+    'mentions',
+  ];
   const rows = report.pages.map((page, i) => {
     const detail = context.details[i]!;
     return [
@@ -190,15 +223,21 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   });
   const lines: string[] = [];
   lines.push(`Fact Context benchmark — ${context.machine}`);
-  lines.push(`Medians of ${context.runs} runs after a warm-up, each on a freshly loaded tab; times are main-thread wall time.`);
+  lines.push(
+    `Medians of ${context.runs} runs after a warm-up, each on a freshly loaded tab; times are main-thread wall time.`,
+  );
   lines.push('');
   lines.push(pad([header, ...rows]));
   lines.push('');
   const b = report.bundle_gzip_kb;
   lines.push(`Bundles (gzip): content script ${b.content} kB · popup ${b.popup} kB · background ${b.background} kB`);
   const s = report.search_ms;
-  lines.push(`Popup search per keystroke: real pack ${s.real_pack_ms} ms (p95 ${s.real_pack_p95_ms}) · 10,000 findings ${s.findings_10000_ms} ms (p95 ${s.findings_10000_p95_ms})`);
-  lines.push(`Matcher (engine.scan) vs number of triggers, on the 1 MB page: ${report.trigger_scaling.map((row) => `${row.triggers.toLocaleString('en')} → ${ms(row.ms)}`).join(' · ')}`);
+  lines.push(
+    `Popup search per keystroke: real pack ${s.real_pack_ms} ms (p95 ${s.real_pack_p95_ms}) · 10,000 findings ${s.findings_10000_ms} ms (p95 ${s.findings_10000_p95_ms})`,
+  );
+  lines.push(
+    `Matcher (engine.scan) vs number of triggers, on the 1 MB page: ${report.trigger_scaling.map((row) => `${row.triggers.toLocaleString('en')} → ${ms(row.ms)}`).join(' · ')}`,
+  );
   lines.push('');
   lines.push('Targets:');
   for (const verdict of verdicts(report, context)) {

@@ -41,14 +41,30 @@ export function tasksBetween(
   const start = events.find((e) => e.name === startMark && e.cat.includes('user_timing'));
   const end = events.find((e) => e.name === endMark && e.cat.includes('user_timing'));
   if (!start || !end) return undefined;
-  const mainThread = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain');
+  const mainThread = events.find(
+    (e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === start.pid && e.args?.name === 'CrRendererMain',
+  );
   const tid = mainThread?.tid ?? start.tid;
   const tasks = events.filter(
-    (e) => e.ph === 'X' && e.name === 'RunTask' && e.pid === start.pid && e.tid === tid && e.ts + (e.dur ?? 0) >= start.ts && e.ts <= end.ts,
+    (e) =>
+      e.ph === 'X' &&
+      e.name === 'RunTask' &&
+      e.pid === start.pid &&
+      e.tid === tid &&
+      e.ts + (e.dur ?? 0) >= start.ts &&
+      e.ts <= end.ts,
   );
   const durations = tasks.map((e) => (e.dur ?? 0) / 1000);
-  const longest = tasks.reduce<TraceEvent | undefined>((a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a), undefined);
-  return { max: Math.max(0, ...durations), over50: durations.filter((d) => d > 50).length, tasks: tasks.length, inside: longest ? inside(events, longest) : '' };
+  const longest = tasks.reduce<TraceEvent | undefined>(
+    (a, b) => (!a || (b.dur ?? 0) > (a.dur ?? 0) ? b : a),
+    undefined,
+  );
+  return {
+    max: Math.max(0, ...durations),
+    over50: durations.filter((d) => d > 50).length,
+    tasks: tasks.length,
+    inside: longest ? inside(events, longest) : '',
+  };
 }
 
 /** What the longest task spent its time on: the biggest trace events nested in it (script, style, layout...). */
@@ -56,8 +72,25 @@ function inside(events: TraceEvent[], task: TraceEvent): string {
   const end = task.ts + (task.dur ?? 0);
   const totals = new Map<string, number>();
   for (const e of events) {
-    if (e === task || e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts > end) continue;
-    if (!['FunctionCall', 'EvaluateScript', 'v8.evaluateModule', 'UpdateLayoutTree', 'Layout', 'Paint', 'PrePaint', 'MajorGC', 'MinorGC', 'V8.GC_MARK_COMPACTOR', 'ParseHTML', 'RunMicrotasks'].includes(e.name)) continue;
+    if (e === task || e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts > end)
+      continue;
+    if (
+      ![
+        'FunctionCall',
+        'EvaluateScript',
+        'v8.evaluateModule',
+        'UpdateLayoutTree',
+        'Layout',
+        'Paint',
+        'PrePaint',
+        'MajorGC',
+        'MinorGC',
+        'V8.GC_MARK_COMPACTOR',
+        'ParseHTML',
+        'RunMicrotasks',
+      ].includes(e.name)
+    )
+      continue;
     totals.set(e.name, (totals.get(e.name) ?? 0) + (e.dur ?? 0) / 1000);
   }
   return [...totals]

@@ -36,8 +36,15 @@ export function parseArticle(id: string, fileText: string): Article {
     if (colon > 0) header.set(line.slice(0, colon).trim(), line.slice(colon + 1).trim());
   }
   const label = header.get('label');
-  if (label !== 'positive' && label !== 'negative') throw new Error(`article ${id}: label must be positive or negative`);
-  return { id, url: header.get('url') ?? '', title: header.get('title') ?? '', label, body: fileText.slice(separator + 5) };
+  if (label !== 'positive' && label !== 'negative')
+    throw new Error(`article ${id}: label must be positive or negative`);
+  return {
+    id,
+    url: header.get('url') ?? '',
+    title: header.get('title') ?? '',
+    label,
+    body: fileText.slice(separator + 5),
+  };
 }
 
 export function readCorpus(dir = corpusDir()): { articles: Article[]; labels: Record<string, ArticleLabels> } {

@@ -33,17 +33,22 @@ export interface LintResult {
 export function lintFirefoxBuild(sourceDir: string): LintResult {
   let out: string;
   try {
-    out = execFileSync('npx', ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-config-discovery'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
+    out = execFileSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', sourceDir, '--output', 'json', '--no-config-discovery'],
+      {
+        cwd: REPO_ROOT,
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
+    );
   } catch (error) {
     // web-ext exits non-zero when there are errors; the JSON is still on stdout.
     out = String((error as { stdout?: string }).stdout ?? '');
   }
   const report = JSON.parse(out) as LintResult;
-  const pick = (messages: LintMessage[]) => messages.map(({ code, message, file, line, column }) => ({ code, message, file, line, column }));
+  const pick = (messages: LintMessage[]) =>
+    messages.map(({ code, message, file, line, column }) => ({ code, message, file, line, column }));
   return { errors: pick(report.errors), warnings: pick(report.warnings), notices: pick(report.notices) };
 }
 
@@ -53,7 +58,8 @@ export function lintFirefoxBuild(sourceDir: string): LintResult {
  * the minified bundle) is Preact's: `….innerHTML = ….__html` or its clearing `….innerHTML = ""` next to it.
  */
 export function isPreactInnerHtmlWarning(warning: LintMessage, sourceDir: string): boolean {
-  if (warning.code !== 'UNSAFE_VAR_ASSIGNMENT' || !/innerHTML/.test(warning.message) || !warning.file || !warning.line) return false;
+  if (warning.code !== 'UNSAFE_VAR_ASSIGNMENT' || !/innerHTML/.test(warning.message) || !warning.file || !warning.line)
+    return false;
   const line = readFileSync(path.join(sourceDir, warning.file), 'utf8').split('\n')[warning.line - 1] ?? '';
   const at = warning.column ?? 0;
   const around = line.slice(Math.max(0, at - 300), at + 300);
@@ -63,7 +69,10 @@ export function isPreactInnerHtmlWarning(warning: LintMessage, sourceDir: string
 /** A copy of the working tree (git's tracked and untracked-but-not-ignored files) with node_modules symlinked. */
 export function sandboxCopy(prefix = 'fact-context-store-'): { dir: string; remove: () => void } {
   const dir = mkdtempSync(path.join(os.tmpdir(), prefix));
-  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], { cwd: REPO_ROOT, encoding: 'utf8' })
+  const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  })
     .split('\0')
     .filter((file) => file && !file.startsWith('.output/') && !file.startsWith('out/'));
   for (const file of files) {
@@ -88,7 +97,9 @@ export function linkNodeModules(dir: string): void {
  * NODE_ENV=test, which changes what `wxt build` produces, though not `wxt zip`).
  */
 export function run(command: string, args: string[], cwd: string): void {
-  const env = Object.fromEntries(Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST') && key !== 'TEST'));
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => key !== 'NODE_ENV' && !key.startsWith('VITEST') && key !== 'TEST'),
+  );
   execFileSync(command, args, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...env, CI: '1' } });
 }
 
@@ -138,6 +149,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const result = lintFirefoxBuild(sourceDir);
   const accepted = result.warnings.filter((warning) => isPreactInnerHtmlWarning(warning, sourceDir));
   const rest = result.warnings.filter((warning) => !accepted.includes(warning));
-  console.log(JSON.stringify({ errors: result.errors, acceptedWarnings: accepted, otherWarnings: rest, notices: result.notices }, null, 2));
+  console.log(
+    JSON.stringify(
+      { errors: result.errors, acceptedWarnings: accepted, otherWarnings: rest, notices: result.notices },
+      null,
+      2,
+    ),
+  );
   process.exitCode = result.errors.length + rest.length > 0 ? 1 : 0;
 }

@@ -253,7 +253,8 @@ export class AutomatonBuilder {
         const target = this.edgeTarget[e] as number;
         const mine = this.findEdge(node, label);
         if (mine === -1) this.addEdge(node, label, target);
-        else if (this.edgeTarget[mine] !== target) this.edgeTarget[mine] = union(this.edgeTarget[mine] as number, target);
+        else if (this.edgeTarget[mine] !== target)
+          this.edgeTarget[mine] = union(this.edgeTarget[mine] as number, target);
       }
     };
     const union = (a: number, b: number): number => {

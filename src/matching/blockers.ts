@@ -20,7 +20,7 @@ export const BLOCKERS: readonly string[] = [
   '(sanctions|sanction) (on|against|targeting) (Iran|Iranian|North Korea|North Korean|Venezuela|Venezuelan|Cuba|Cuban|Syria|Syrian|Belarus|Belarusian|Myanmar|Pyongyang|Tehran|Caracas|Havana|Damascus|Minsk|Afghanistan|the Taliban|Hamas|Hezbollah)',
   '(Iran|Iranian|North Korea|North Korean|Venezuela|Venezuelan|Cuba|Cuban|Syria|Syrian|Belarus|Belarusian|Myanmar) sanctions',
   // "transactional" as said of a US president's style
-  "(Trump s|Trump|Donald Trump s|the president s|the administration s|his|her) (own |)(transactional|most transactional|deeply transactional|famously transactional|more transactional)",
+  '(Trump s|Trump|Donald Trump s|the president s|the administration s|his|her) (own |)(transactional|most transactional|deeply transactional|famously transactional|more transactional)',
   // Axis as a name, and the WWII sense
   'Axis (Bank|Capital|Communications|Powers|powers|forces|Mutual Fund|Securities|Finance)',
 ];

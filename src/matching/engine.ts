@@ -83,7 +83,7 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
       const units: BlockText[] = [];
       const unitStarts: number[] = [];
       let offset = 0;
-      for (let k = 0; k < segments.length; ) {
+      for (let k = 0; k < segments.length;) {
         const block = (segments[k] as TextSegment).block;
         let text = (segments[k] as TextSegment).text;
         for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {

@@ -86,8 +86,10 @@ export function numberForms(word: string): string[] {
   const out = new Set([word]);
   if (word.length < 3 || /\d/.test(word)) return [...out];
   if (word.endsWith('ies') && word.length > 4) out.add(`${word.slice(0, -3)}y`);
-  else if (/(x|z|ch|sh|ss)es$/.test(word)) out.add(word.slice(0, -2)); // taxes, matches, passes
-  else if (word.endsWith('ses')) out.add(word.slice(0, -1)).add(word.slice(0, -2)); // exercises, buses
+  else if (/(x|z|ch|sh|ss)es$/.test(word))
+    out.add(word.slice(0, -2)); // taxes, matches, passes
+  else if (word.endsWith('ses'))
+    out.add(word.slice(0, -1)).add(word.slice(0, -2)); // exercises, buses
   else if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) out.add(word.slice(0, -1));
   else if (/(s|x|z|ch|sh)$/.test(word)) out.add(`${word}es`);
   else if (word.endsWith('y') && !VOWEL.test(word.charAt(word.length - 2))) out.add(`${word.slice(0, -1)}ies`);
@@ -122,7 +124,10 @@ export function verbForms(word: string): string[] {
       const base = stem.slice(0, -1);
       out.add(`${stem}s`).add(`${stem}d`).add(`${base}ing`);
     } else {
-      out.add(/(s|x|z|ch|sh)$/.test(stem) ? `${stem}es` : `${stem}s`).add(`${stem}ed`).add(`${stem}ing`);
+      out
+        .add(/(s|x|z|ch|sh)$/.test(stem) ? `${stem}es` : `${stem}s`)
+        .add(`${stem}ed`)
+        .add(`${stem}ing`);
     }
   }
   return [...out];

@@ -14,8 +14,7 @@ import { charClass, PUNCT, SEP } from './normalize';
  * there the word continues in the group, so it is not a whole word (and gets no inflection).
  */
 export type PatternNode =
-  | { kind: 'text'; text: string; gluedBefore: boolean; gluedAfter: boolean }
-  | { kind: 'alt'; options: PatternNode[][] };
+  { kind: 'text'; text: string; gluedBefore: boolean; gluedAfter: boolean } | { kind: 'alt'; options: PatternNode[][] };
 
 export class PatternError extends Error {}
 
@@ -75,7 +74,7 @@ const WORD = /[\p{L}\p{N}]+/gu; // whole words of a pattern (letters and digits 
 /** Characters that end a word in a pattern: separators and pattern syntax ("marriage(s|)" is one word). */
 function endsWord(c: string | undefined, before: boolean): boolean {
   if (c === undefined) return true;
-  if (c === '(' ) return before;
+  if (c === '(') return before;
   if (c === ')') return !before;
   if (c === '|') return true;
   const cls = charClass(c.charCodeAt(0));

@@ -24,10 +24,12 @@ const MIN_SCORE = 1.6;
 const MAX_QUERY = 32;
 
 const STOP_WORDS = new Set(
-  ('the and but for with from that this these those their them they have has had been were was are not nor than ' +
+  (
+    'the and but for with from that this these those their them they have has had been were was are not nor than ' +
     'then there which who whom what when where while would could should will can may might also into over under ' +
     'about after before between said says more most other some such only own same very just both each any all ' +
-    'china chinese beijing russia russian moscow kremlin putin jinping sino').split(' '),
+    'china chinese beijing russia russian moscow kremlin putin jinping sino'
+  ).split(' '),
 );
 
 /** Sentence around [start, end) in a block's text: from after the previous . ! ? to the next one. */
@@ -53,7 +55,8 @@ export function createRanker(pack: CompiledPack): Ranker {
   const vocabulary = new Set<string>();
   for (const doc of pack.searchDocs) {
     for (const text of [doc.title, ...doc.keywords]) {
-      for (const word of normalizePhrase(text).split(' ')) if (word.length >= 4 && !STOP_WORDS.has(word)) vocabulary.add(word);
+      for (const word of normalizePhrase(text).split(' '))
+        if (word.length >= 4 && !STOP_WORDS.has(word)) vocabulary.add(word);
     }
   }
   for (const trigger of pack.matcher.triggers) {

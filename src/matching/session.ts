@@ -74,7 +74,7 @@ export class PageSession implements SpotSink {
     // Segments of a block are normally contiguous: join runs without a map; a block seen twice is appended to.
     const blocks: BlockText[] = [];
     const index = new Map<number, number>();
-    for (let k = 0; k < segments.length; ) {
+    for (let k = 0; k < segments.length;) {
       const block = (segments[k] as TextSegment).block;
       let text = (segments[k] as TextSegment).text;
       for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
@@ -159,7 +159,13 @@ export class PageSession implements SpotSink {
    * A mention whose `findings` are ranked on first read (an enumerable, memoised getter: JSON, structured clone
    * and equality see a plain array). A page with many marks pays for ranking only where a card is opened.
    */
-  private mention(block: number, candidate: Candidate, trigger: CompiledTrigger, text: string, sentence: string): BlockMention {
+  private mention(
+    block: number,
+    candidate: Candidate,
+    trigger: CompiledTrigger,
+    text: string,
+    sentence: string,
+  ): BlockMention {
     const ranker = this.parts.ranker;
     let findings: string[] | undefined;
     return {
@@ -194,7 +200,9 @@ export class PageSession implements SpotSink {
       const phrase = normalizePhrase(text);
       if (!this.clutter.admit(phrase, block)) continue;
       candidate.kept = phrase;
-      out.push(this.mention(block, candidate, trigger, text, sentenceAround(blockText, candidate.start, candidate.end)));
+      out.push(
+        this.mention(block, candidate, trigger, text, sentenceAround(blockText, candidate.start, candidate.end)),
+      );
     }
     if (stillWaiting) {
       this.waiting.add(block);

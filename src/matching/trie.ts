@@ -7,7 +7,19 @@
  */
 import { AutomatonBuilder, BLOCKER, type Automaton } from './automaton-builder';
 import type { CompiledMatcher } from './compile';
-import { CLASSES, charClass, FOLD_MULTI, FOLDS, foldChar, foldedText, IGNORE, isWordAt, SEP, SPACE, WORD } from './normalize';
+import {
+  CLASSES,
+  charClass,
+  FOLD_MULTI,
+  FOLDS,
+  foldChar,
+  foldedText,
+  IGNORE,
+  isWordAt,
+  SEP,
+  SPACE,
+  WORD,
+} from './normalize';
 import { parsePattern } from './patterns';
 
 export { BLOCKER };

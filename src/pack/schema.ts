@@ -4,7 +4,8 @@ import * as v from 'valibot';
  * The schema of assets/pack/assessment.yaml. Errors name the field path (see `validatePack`).
  */
 
-const nonEmpty = (what: string) => v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
+const nonEmpty = (what: string) =>
+  v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
 
 export const FINDING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 

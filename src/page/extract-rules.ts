@@ -5,28 +5,107 @@
 
 /** Elements whose whole subtree is never read: code, form fields, media, metadata, page chrome. */
 export const SKIPPED_TAGS = new Set([
-  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'HEAD', 'TITLE', 'META', 'LINK',
-  'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'OPTGROUP', 'BUTTON', 'DATALIST', 'OUTPUT',
-  'CODE', 'PRE', 'KBD', 'SAMP', 'VAR',
-  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'FRAME', 'OBJECT', 'EMBED', 'VIDEO', 'AUDIO', 'PICTURE', 'IMG',
-  'NAV', 'MENU', 'DIALOG',
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'HEAD',
+  'TITLE',
+  'META',
+  'LINK',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'OPTGROUP',
+  'BUTTON',
+  'DATALIST',
+  'OUTPUT',
+  'CODE',
+  'PRE',
+  'KBD',
+  'SAMP',
+  'VAR',
+  'SVG',
+  'MATH',
+  'CANVAS',
+  'IFRAME',
+  'FRAME',
+  'OBJECT',
+  'EMBED',
+  'VIDEO',
+  'AUDIO',
+  'PICTURE',
+  'IMG',
+  'NAV',
+  'MENU',
+  'DIALOG',
   'FACT-CONTEXT-CARD',
 ]);
 
 /** ARIA roles of navigation-like page chrome. */
-export const SKIPPED_ROLES = new Set(['navigation', 'banner', 'contentinfo', 'search', 'menu', 'menubar', 'toolbar', 'tablist', 'dialog', 'alertdialog']);
+export const SKIPPED_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'search',
+  'menu',
+  'menubar',
+  'toolbar',
+  'tablist',
+  'dialog',
+  'alertdialog',
+]);
 
 /** Elements that start a new block: a phrase never continues across their edges. */
 export const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'DD', 'DETAILS', 'DIV', 'DL', 'DT', 'FIELDSET', 'FIGCAPTION',
-  'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR', 'HTML', 'LI', 'MAIN', 'OL',
-  'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL', 'CAPTION',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LI',
+  'MAIN',
+  'OL',
+  'P',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'CAPTION',
 ]);
 
 /** Attribute that marks our own UI (besides the card's host tag): never read, never observed. */
 export const OWN_UI_ATTRIBUTE = 'data-fact-context-ui';
 
-const HIDDEN_INLINE_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden)\b/i;
+const HIDDEN_INLINE_STYLE =
+  /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*(?:hidden|collapse)|content-visibility\s*:\s*hidden)\b/i;
 
 /**
  * Whether an element's subtree is skipped, from what the markup itself says (no layout needed).
@@ -44,7 +123,8 @@ export function isSkippedElement(element: Element): boolean {
   const style = element.getAttribute('style');
   if (style && HIDDEN_INLINE_STYLE.test(style)) return true;
   // Site-wide header and footer are page chrome; an article's own header (title, standfirst) is content.
-  if ((tag === 'HEADER' || tag === 'FOOTER') && !element.parentElement?.closest('article, main, [role="main"]')) return true;
+  if ((tag === 'HEADER' || tag === 'FOOTER') && !element.parentElement?.closest('article, main, [role="main"]'))
+    return true;
   return false;
 }
 

@@ -24,7 +24,10 @@ export function highlightCss(style: MarkStyle): string {
 }
 
 /** Adds (or updates) the page stylesheet; returns the function that removes it. */
-export function installHighlightStyle(document: Document, style: MarkStyle): { update: (style: MarkStyle) => void; remove: () => void } {
+export function installHighlightStyle(
+  document: Document,
+  style: MarkStyle,
+): { update: (style: MarkStyle) => void; remove: () => void } {
   const element = document.createElement('style');
   element.setAttribute(OWN_UI_ATTRIBUTE, 'highlight-style');
   element.textContent = highlightCss(style);

@@ -10,7 +10,8 @@ export function caretAt(document: Document, x: number, y: number): { node: Node;
     const position = document.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const legacy = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null }).caretRangeFromPoint;
+  const legacy = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+    .caretRangeFromPoint;
   if (typeof legacy === 'function') {
     const range = legacy.call(document, x, y);
     return range ? { node: range.startContainer, offset: range.startOffset } : null;
@@ -21,7 +22,8 @@ export function caretAt(document: Document, x: number, y: number): { node: Node;
 export function rectsContain(rects: Iterable<DOMRectReadOnly>, x: number, y: number, slack = RECT_SLACK): boolean {
   for (const rect of rects) {
     if (rect.width === 0 && rect.height === 0) continue;
-    if (x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack) return true;
+    if (x >= rect.left - slack && x <= rect.right + slack && y >= rect.top - slack && y <= rect.bottom + slack)
+      return true;
   }
   return false;
 }

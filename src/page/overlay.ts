@@ -185,7 +185,13 @@ export class Overlay {
       .then(() => this.getEngine())
       .then((engine) => {
         signal.throwIfAborted();
-        run.text = new PageText(body, engine.createSession(), { isHidden: computedStyleHidden(window) }, textEvents, signal);
+        run.text = new PageText(
+          body,
+          engine.createSession(),
+          { isHidden: computedStyleHidden(window) },
+          textEvents,
+          signal,
+        );
         return run.text.scanAll();
       })
       .then(() => {

@@ -60,7 +60,11 @@ export class PageText {
       if (!container.isConnected || this.isInSkippedSubtree(container)) continue;
       const reused = await this.dropBlocksUnder(container);
       const segments: NodeSegment[] = [];
-      await forEachSliced(walkSegments(container, this.extractOptions), (segment) => segments.push(segment), this.signal);
+      await forEachSliced(
+        walkSegments(container, this.extractOptions),
+        (segment) => segments.push(segment),
+        this.signal,
+      );
       // Renumber: the changed blocks keep their old numbers in order; extra ones are numbered after the last block
       // (an approximation for text inserted mid-page: the clutter window may count it as far from its neighbours).
       const numbers = new Map<number, number>();

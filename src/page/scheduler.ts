@@ -38,7 +38,11 @@ export class Cancelled extends Error {
  * Consumes `items` in slices, calling `each` per item; yields to the page between slices.
  * Throws Cancelled once `signal` aborts (checked between slices).
  */
-export async function forEachSliced<T>(items: Iterable<T>, each: (item: T) => void, signal: AbortSignal): Promise<void> {
+export async function forEachSliced<T>(
+  items: Iterable<T>,
+  each: (item: T) => void,
+  signal: AbortSignal,
+): Promise<void> {
   const iterator = items[Symbol.iterator]();
   for (;;) {
     if (signal.aborted) throw new Cancelled();

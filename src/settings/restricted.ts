@@ -3,9 +3,7 @@
  * own pages, other extensions' pages, their add-on stores and the built-in PDF viewer; file: needs a user opt-in
  * that this extension does not ask for (and the content script only matches http/https).
  */
-export type PageAccess =
-  | { kind: 'web' }
-  | { kind: 'restricted'; reason: string };
+export type PageAccess = { kind: 'web' } | { kind: 'restricted'; reason: string };
 
 const STORE_HOSTS = new Set([
   'chrome.google.com', // the old Chrome Web Store lives under /webstore

@@ -70,7 +70,8 @@ export function parseSettingsFile(text: string): Settings {
   const sites: Settings['sites'] = {};
   for (const [key, rule] of Object.entries(parsed.output.sites)) {
     const normalized = normalizeSiteInput(key);
-    if (normalized === null) throw new SettingsImportError(`Invalid site "${key}" in "settings.sites": not a host name.`);
+    if (normalized === null)
+      throw new SettingsImportError(`Invalid site "${key}" in "settings.sites": not a host name.`);
     sites[normalized] = rule;
   }
   return { ...parsed.output, sites };

@@ -30,14 +30,17 @@ interface AxeViolation {
 /** Runs axe (WCAG 2.x A/AA and best practices) on `context` (a document, or part of a shadow tree) and returns the violations. */
 async function axe(page: WatchedPage, context: unknown = null): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE as never);
-  const result = await page.evaluate(
-    async (context) => {
-      const run = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> } }).axe.run;
-      const { violations } = await run(context ?? document, { resultTypes: ['violations'] });
-      return violations.map(({ id, impact, help, nodes }) => ({ id, impact, help, nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })) }));
-    },
-    context,
-  );
+  const result = await page.evaluate(async (context) => {
+    const run = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> } })
+      .axe.run;
+    const { violations } = await run(context ?? document, { resultTypes: ['violations'] });
+    return violations.map(({ id, impact, help, nodes }) => ({
+      id,
+      impact,
+      help,
+      nodes: nodes.map(({ target, failureSummary }) => ({ target, failureSummary })),
+    }));
+  }, context);
   return result;
 }
 
@@ -130,7 +133,10 @@ describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
       }, CARD_HOST_TAG);
     expect(await focusedInCard()).not.toBeNull();
     const controls = await page.evaluate(
-      (tag) => document.querySelector(tag)!.shadowRoot!.querySelectorAll('[role="dialog"] a[href], [role="dialog"] button:not([disabled])').length,
+      (tag) =>
+        document
+          .querySelector(tag)!
+          .shadowRoot!.querySelectorAll('[role="dialog"] a[href], [role="dialog"] button:not([disabled])').length,
       CARD_HOST_TAG,
     );
     expect(controls).toBeGreaterThan(0);

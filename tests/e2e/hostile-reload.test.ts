@@ -1,6 +1,16 @@
 import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CARD_HOST_TAG, CHROME_EXTENSION_DIR, CHROMIUM_PATH, HIGHLIGHT_NAME, startStaticServer, waitFor, waitForCard, waitForScan, type StaticServer } from './harness';
+import {
+  CARD_HOST_TAG,
+  CHROME_EXTENSION_DIR,
+  CHROMIUM_PATH,
+  HIGHLIGHT_NAME,
+  startStaticServer,
+  waitFor,
+  waitForCard,
+  waitForScan,
+  type StaticServer,
+} from './harness';
 import { CHROMIUM_ARGS } from './harness/chromium';
 import { tempProfile } from './harness/profile';
 import { fromPuppeteer, problems, type WatchedPage } from './harness/hardening-helpers';
@@ -44,7 +54,8 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
     await server?.close();
   });
 
-  const ourStyles = (page: WatchedPage) => page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length);
+  const ourStyles = (page: WatchedPage) =>
+    page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length);
   const addParagraph = (page: WatchedPage) =>
     page.evaluate(() => {
       const paragraph = document.createElement('p');
@@ -79,7 +90,9 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
     // Tab B: a newer instance announces itself (as a re-injected script does first); the orphan stops at once.
     await tabB.evaluate((id) => {
       document.dispatchEvent(
-        new CustomEvent(`${id}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'newer' } }),
+        new CustomEvent(`${id}:content:wxt:content-script-started`, {
+          detail: { contentScriptName: 'content', messageId: 'newer' },
+        }),
       );
     }, extensionId);
     await waitFor(tabB, 'the orphan in tab B to remove its marks', (name) => !CSS.highlights.has(name), HIGHLIGHT_NAME);
@@ -95,11 +108,18 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
     await tabB.bringToFront();
     const newWorker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 30_000 });
     const answered = await (await newWorker.worker())!.evaluate(async () => {
-      type Api = { tabs: { query(q: object): Promise<{ id?: number }[]>; sendMessage(id: number, message: object): Promise<{ res?: unknown } | undefined> } };
+      type Api = {
+        tabs: {
+          query(q: object): Promise<{ id?: number }[]>;
+          sendMessage(id: number, message: object): Promise<{ res?: unknown } | undefined>;
+        };
+      };
       const api = (globalThis as unknown as { chrome: Api }).chrome;
       const answers: unknown[] = [];
       for (const tab of await api.tabs.query({})) {
-        const answer = await api.tabs.sendMessage(tab.id!, { id: 1, type: 'nextMention', timestamp: Date.now() }).catch(() => undefined);
+        const answer = await api.tabs
+          .sendMessage(tab.id!, { id: 1, type: 'nextMention', timestamp: Date.now() })
+          .catch(() => undefined);
         if (answer) answers.push(answer.res);
       }
       return answers;

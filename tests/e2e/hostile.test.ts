@@ -64,7 +64,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       const root = document.querySelector(tag)!.shadowRoot!;
       return {
         phrase: root.querySelector('.fc-phrase-text')?.textContent ?? null,
-        active: root.querySelectorAll('img, script, iframe, object, embed, [onerror], [onmouseover], a[href^="javascript:"]').length,
+        active: root.querySelectorAll(
+          'img, script, iframe, object, embed, [onerror], [onmouseover], a[href^="javascript:"]',
+        ).length,
       };
     }, CARD_HOST_TAG);
     expect(card.phrase).toBe('“axis of convenience”');
@@ -118,7 +120,10 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(look.hostDisplay).toBe('block');
     expect(look.opacity).toBe('1');
     expect(look.pageHighlight).toBe(1);
-    const ours = await page.evaluate((name) => [...CSS.highlights.get(name)!].map((range) => range.toString?.() ?? ''), HIGHLIGHT_NAME);
+    const ours = await page.evaluate(
+      (name) => [...CSS.highlights.get(name)!].map((range) => range.toString?.() ?? ''),
+      HIGHLIGHT_NAME,
+    );
     expect(ours.length).toBeGreaterThan(0);
     await page.press('Escape');
     await waitForCard(page, false);
@@ -141,7 +146,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await page.addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { __csp: string[] }).__csp = violations;
-      document.addEventListener('securitypolicyviolation', (event) => violations.push(`${event.violatedDirective} ${event.blockedURI}`));
+      document.addEventListener('securitypolicyviolation', (event) =>
+        violations.push(`${event.violatedDirective} ${event.blockedURI}`),
+      );
     });
     await page.goto(url('04-strict-csp.html'));
     await waitForScan(page);
@@ -150,14 +157,17 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     // where the page may read it (Firefox gives a content script's sheet the extension's origin: not readable).
     const styled = await page.evaluate((name) => {
       const ours = [...document.querySelectorAll<HTMLStyleElement>('style[data-fact-context-ui]')];
-      return ours.length > 0 && ours.every((style) => {
-        if (!style.sheet) return false;
-        try {
-          return [...style.sheet.cssRules].some((rule) => rule.cssText.includes(`::highlight(${name})`));
-        } catch {
-          return true;
-        }
-      });
+      return (
+        ours.length > 0 &&
+        ours.every((style) => {
+          if (!style.sheet) return false;
+          try {
+            return [...style.sheet.cssRules].some((rule) => rule.cssText.includes(`::highlight(${name})`));
+          } catch {
+            return true;
+          }
+        })
+      );
     }, HIGHLIGHT_NAME);
     expect(styled).toBe(true);
     // Open a card too: its styles must load under the policy as well.
@@ -174,7 +184,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     // The browser's own favicon request is the page's business (Firefox reports it under img-src); nothing else.
     const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(violations.filter((line) => !line.endsWith('/favicon.ico'))).toEqual([]);
-    expect(problems(page).filter((line) => /content.security|CSP/i.test(line) && !line.includes('/favicon.ico'))).toEqual([]);
+    expect(
+      problems(page).filter((line) => /content.security|CSP/i.test(line) && !line.includes('/favicon.ico')),
+    ).toEqual([]);
   });
 
   it('5: 5 MB of text in 100,000 text nodes: marks appear, and our script runs in short slices', async () => {
@@ -184,16 +196,20 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       try {
         // Long Animation Frames name the script that ran: ours is the extension's content script.
         new PerformanceObserver((list) => {
-          for (const entry of list.getEntries() as unknown as { scripts: { duration: number; sourceURL: string }[] }[]) {
+          for (const entry of list.getEntries() as unknown as {
+            scripts: { duration: number; sourceURL: string }[];
+          }[]) {
             for (const script of entry.scripts ?? []) {
-              if (/^(chrome|moz)-extension:/.test(script.sourceURL) && script.duration > 50) ours.push(Math.round(script.duration));
+              if (/^(chrome|moz)-extension:/.test(script.sourceURL) && script.duration > 50)
+                ours.push(Math.round(script.duration));
             }
           }
         }).observe({ type: 'long-animation-frame', buffered: true });
       } catch {
         // not supported: see below
       }
-      (window as unknown as { __noLoaf: boolean }).__noLoaf = !PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame');
+      (window as unknown as { __noLoaf: boolean }).__noLoaf =
+        !PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame');
     });
     await page.goto(url('05-huge.html'));
     await waitFor(page, 'the first scan of 5 MB', (name) => CSS.highlights.has(name), HIGHLIGHT_NAME, 90_000);
@@ -218,10 +234,18 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   it('6: a ticker rewriting its text every 50 ms: bounded marks, no reaction to our own changes, the final text marked', async () => {
     await page.goto(`${url('06-ticker.html')}?ms=4000`);
     await waitForScan(page);
-    await waitFor(page, 'the ticker to stop', () => (window as unknown as { __tickerDone: boolean }).__tickerDone, undefined, 30_000);
+    await waitFor(
+      page,
+      'the ticker to stop',
+      () => (window as unknown as { __tickerDone: boolean }).__tickerDone,
+      undefined,
+      30_000,
+    );
     await waitFor(page, 'the final text marked', () => {
       const ticker = document.getElementById('ticker')!;
-      return [...(CSS.highlights.get('fact-context-mention') ?? [])].some((range) => ticker.contains(range.startContainer));
+      return [...(CSS.highlights.get('fact-context-mention') ?? [])].some((range) =>
+        ticker.contains(range.startContainer),
+      );
     });
     const after = await page.evaluate(() => {
       const w = window as unknown as { __ticks: number; __pageRecords: number; __maxMarks: number };
@@ -233,7 +257,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(after.maxMarks).toBeLessThanOrEqual(4);
     // Quiet afterwards: no loop on our own changes (the page's observer stays silent).
     await sleep(1000);
-    expect(await page.evaluate(() => (window as unknown as { __pageRecords: number }).__pageRecords)).toBe(after.records);
+    expect(await page.evaluate(() => (window as unknown as { __pageRecords: number }).__pageRecords)).toBe(
+      after.records,
+    );
     expectQuietConsole();
   });
 
@@ -244,22 +270,28 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     // Policy: text in open shadow roots is not read (the highlight holds no range in a shadow tree).
     const inShadow = await page.evaluate((name) => {
       const root = document.getElementById('shadow-host')!.shadowRoot!;
-      return [...(CSS.highlights.get(name) ?? [])].filter((range) => range.startContainer.getRootNode() === root).length;
+      return [...(CSS.highlights.get(name) ?? [])].filter((range) => range.startContainer.getRootNode() === root)
+        .length;
     }, HIGHLIGHT_NAME);
     expect(inShadow).toBe(0);
     // Policy: no content script in frames (same- or cross-origin): their documents have no highlight of ours.
-    const frames = (page.raw as unknown as { frames(): { url(): string; evaluate<T>(fn: () => T): Promise<T> }[] }).frames();
+    const frames = (
+      page.raw as unknown as { frames(): { url(): string; evaluate<T>(fn: () => T): Promise<T> }[] }
+    ).frames();
     const framed = frames.filter((frame) => frame.url().includes('07-frame.html'));
     expect(framed.length).toBe(2);
     for (const frame of framed) {
       await waitForFrame(frame);
-      expect(await frame.evaluate(() => CSS.highlights.size + document.querySelectorAll('fact-context-card, style').length)).toBe(0);
+      expect(
+        await frame.evaluate(() => CSS.highlights.size + document.querySelectorAll('fact-context-card, style').length),
+      ).toBe(0);
     }
     await page.bringToFront();
     expect(await sendToTab(browser, 'nextMention')).toBe(true);
     await waitForCard(page);
     expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG)).toBe(1);
-    for (const frame of framed) expect(await frame.evaluate(() => document.querySelectorAll('fact-context-card').length)).toBe(0);
+    for (const frame of framed)
+      expect(await frame.evaluate(() => document.querySelectorAll('fact-context-card').length)).toBe(0);
     await page.press('Escape');
     expectQuietConsole();
   });
@@ -288,8 +320,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       rich: document.getElementById('rich')!.innerHTML.replace(/\s+/g, ' ').trim(),
     }));
     expect(state.area).toBe('Xi and Putin declared a no limits partnership. axis of convenience');
-    expect(state.rich).toBe('<p>Rich text: Xi and Putin declared a <strong>no limits</strong> partnership. China and Russia</p>');
-    for (const selector of ['#area', '#field', '#editable', '#rich']) expect({ selector, marks: await marksInside(page, selector) }).toEqual({ selector, marks: 0 });
+    expect(state.rich).toBe(
+      '<p>Rich text: Xi and Putin declared a <strong>no limits</strong> partnership. China and Russia</p>',
+    );
+    for (const selector of ['#area', '#field', '#editable', '#rich'])
+      expect({ selector, marks: await marksInside(page, selector) }).toEqual({ selector, marks: 0 });
     expectQuietConsole();
   });
 
@@ -319,7 +354,12 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     const host = new URL(server.origin).hostname;
     for (const value of [false, true, false]) await writeSettings(browser, { sites: { [host]: value } });
     await sleep(800);
-    await waitFor(page, 'no marks', (name) => !CSS.highlights.has(name) || CSS.highlights.get(name)!.size === 0, HIGHLIGHT_NAME);
+    await waitFor(
+      page,
+      'no marks',
+      (name) => !CSS.highlights.has(name) || CSS.highlights.get(name)!.size === 0,
+      HIGHLIGHT_NAME,
+    );
     expect(await page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length)).toBe(0);
     await sleep(500); // still off later (no late scan from the brief "on")
     expect(await markCount(page)).toBe(0);
@@ -351,7 +391,10 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   it('13: corrupt settings in storage: the page is still read, the rules that are valid still apply', async () => {
     const host = new URL(server.origin).hostname;
     await browser.evaluateInExtension(
-      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      (value) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+        ).chrome.storage.local.set(value),
       { settings: { enabled: 'yes', sites: 42, cardOpen: ['x'], markStyle: { evil: true } }, settings$: { v: 2 } },
     );
     await page.goto(url('13-settings.html'));
@@ -359,7 +402,10 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(await markCount(page)).toBeGreaterThan(0);
     // A valid rule next to broken ones is kept: this site off → no marks.
     await browser.evaluateInExtension(
-      (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set(value),
+      (value) =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+        ).chrome.storage.local.set(value),
       { settings: { enabled: true, sites: { [host]: false, 'bad host!': 'maybe' }, cardOpen: 7 }, settings$: { v: 2 } },
     );
     await waitFor(page, 'the site switched off', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
@@ -379,12 +425,19 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       }, 4);
     });
     const timings: Record<string, number> = {};
-    for (const [name, expectMarks] of [['14-off-topic.html', false], ['14-on-topic.html', true]] as const) {
+    for (const [name, expectMarks] of [
+      ['14-off-topic.html', false],
+      ['14-on-topic.html', true],
+    ] as const) {
       await page.goto(url(name));
       await waitForScan(page);
       const marks = await markCount(page);
       expect({ name, marked: marks > 0 }).toEqual({ name, marked: expectMarks });
-      timings[name] = (await waitFor(page, 'the scan time', () => (window as unknown as { __scannedAt?: number }).__scannedAt)) as number;
+      timings[name] = (await waitFor(
+        page,
+        'the scan time',
+        () => (window as unknown as { __scannedAt?: number }).__scannedAt,
+      )) as number;
       // For scale: when the page itself had loaded (the content script starts at document idle, around then).
       timings[`${name} load event`] = await page.evaluate(() =>
         Math.round((performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd),
@@ -407,7 +460,12 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForBadge(String(first));
     // In-app route to a page without the subject: no marks, empty badge.
     await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/hostile/12-spa/garden'));
-    await waitFor(page, 'marks gone after the route change', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
+    await waitFor(
+      page,
+      'marks gone after the route change',
+      (name) => (CSS.highlights.get(name)?.size ?? 0) === 0,
+      HIGHLIGHT_NAME,
+    );
     await waitForBadge('');
     // In-app route to a page with the subject: new marks, in the new text.
     await page.evaluate(() => (window as unknown as { go(path: string): void }).go('/hostile/12-spa/summit'));

@@ -92,7 +92,9 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     await waitForCard(page, false);
 
     // The page's own MutationObserver on the article saw nothing from us.
-    expect(await page.evaluate(() => (window as unknown as { __articleMutations: string[] }).__articleMutations)).toEqual([]);
+    expect(
+      await page.evaluate(() => (window as unknown as { __articleMutations: string[] }).__articleMutations),
+    ).toEqual([]);
   });
 
   it('jumps to the next mention on the keyboard command, focus inside the card, and Esc gives focus back', async () => {
@@ -129,8 +131,11 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     while (!opened && Date.now() < deadline) {
       opened = await browser.evaluateInExtension((hash) => {
         type Views = { extension: { getViews(filter: object): Window[] } };
-        const api = ((globalThis as { browser?: Views }).browser ?? (globalThis as unknown as { chrome: Views }).chrome) as Views;
-        return api.extension.getViews({ type: 'tab' }).some((view) => view.location.pathname === '/report.html' && view.location.hash === hash);
+        const api = ((globalThis as { browser?: Views }).browser ??
+          (globalThis as unknown as { chrome: Views }).chrome) as Views;
+        return api.extension
+          .getViews({ type: 'tab' })
+          .some((view) => view.location.pathname === '/report.html' && view.location.hash === hash);
       }, `#${link.id}`);
       if (!opened) await new Promise((resolve) => setTimeout(resolve, 200));
     }
@@ -142,23 +147,34 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     const fixture = pageNamed('article.html');
     await page.goto(fixture.url);
     await waitForScan(page);
-    const state = await sendToTab<{ enabled: boolean; mentions: { index: number; text: string; findings: string[] }[] }>(
-      browser,
-      'getPageState',
-    );
+    const state = await sendToTab<{
+      enabled: boolean;
+      mentions: { index: number; text: string; findings: string[] }[];
+    }>(browser, 'getPageState');
     expect(state.enabled).toBe(true);
-    expect(state.mentions.map((mention) => mention.text)).toEqual((await markedRanges(page)).map((range) => range.text));
+    expect(state.mentions.map((mention) => mention.text)).toEqual(
+      (await markedRanges(page)).map((range) => range.text),
+    );
   });
 
   it('marks text the page adds 2 s after load', async () => {
     const fixture = pageNamed('dynamic.html');
     await page.goto(fixture.url);
     await waitForScan(page);
-    await waitFor(page, 'the late paragraph', () => (window as unknown as { __lateAdded?: boolean }).__lateAdded === true);
-    await waitFor(page, 'a mark in the late paragraph', (name) => {
-      const late = document.getElementById('late');
-      return [...(CSS.highlights.get(name) ?? [])].some((range) => late?.contains(range.startContainer));
-    }, 'fact-context-mention');
+    await waitFor(
+      page,
+      'the late paragraph',
+      () => (window as unknown as { __lateAdded?: boolean }).__lateAdded === true,
+    );
+    await waitFor(
+      page,
+      'a mark in the late paragraph',
+      (name) => {
+        const late = document.getElementById('late');
+        return [...(CSS.highlights.get(name) ?? [])].some((range) => late?.contains(range.startContainer));
+      },
+      'fact-context-mention',
+    );
   });
 
   it('follows in-app navigation: the new article is marked, the old marks are gone', async () => {
@@ -168,10 +184,21 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     const before = (await markedRanges(page)).map((range) => range.text);
     expect(before).toContain('axis of convenience');
     await page.evaluate(() => (window as unknown as { __navigate: () => void }).__navigate());
-    await waitFor(page, 'marks of the second story', (name) => {
-      const ranges = [...(CSS.highlights.get(name) ?? [])];
-      return ranges.length > 0 && ranges.every((range) => range.startContainer.isConnected && document.querySelector('h1')!.textContent!.includes('second'));
-    }, 'fact-context-mention');
+    await waitFor(
+      page,
+      'marks of the second story',
+      (name) => {
+        const ranges = [...(CSS.highlights.get(name) ?? [])];
+        return (
+          ranges.length > 0 &&
+          ranges.every(
+            (range) =>
+              range.startContainer.isConnected && document.querySelector('h1')!.textContent!.includes('second'),
+          )
+        );
+      },
+      'fact-context-mention',
+    );
     const after = (await markedRanges(page)).map((range) => range.text);
     expect(after).not.toContain('axis of convenience');
     expect(after.length).toBeGreaterThan(0);
@@ -183,7 +210,9 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     await waitForScan(page);
     const inside = await page.evaluate((name) => {
       const ranges = [...(CSS.highlights.get(name) ?? [])];
-      const forbidden = ['#field', '#editor', '#code', '#pre', '#input'].map((selector) => document.querySelector(selector)!);
+      const forbidden = ['#field', '#editor', '#code', '#pre', '#input'].map((selector) =>
+        document.querySelector(selector)!,
+      );
       return {
         total: ranges.length,
         forbidden: ranges.filter((range) => forbidden.some((element) => element.contains(range.startContainer))).length,
@@ -205,16 +234,26 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
       expect(await page.evaluate((tag) => document.querySelector(tag) === null, 'fact-context-card')).toBe(true);
 
       await writeSettings(browser, { sites: {} });
-      await waitFor(page, 'marks after switching the site on', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, 'fact-context-mention');
+      await waitFor(
+        page,
+        'marks after switching the site on',
+        (name) => (CSS.highlights.get(name)?.size ?? 0) > 0,
+        'fact-context-mention',
+      );
 
       const point = await scrollToMark(page, 0);
       await page.click(point.x, point.y);
       await waitForCard(page);
       await writeSettings(browser, { sites: { [site]: false } });
-      await waitFor(page, 'marks and card gone after switching the site off', ({ name, tag }) => {
-        const open = document.querySelector(tag)?.shadowRoot?.querySelector('[role="dialog"]') != null;
-        return !CSS.highlights.has(name) && !open;
-      }, { name: 'fact-context-mention', tag: 'fact-context-card' });
+      await waitFor(
+        page,
+        'marks and card gone after switching the site off',
+        ({ name, tag }) => {
+          const open = document.querySelector(tag)?.shadowRoot?.querySelector('[role="dialog"]') != null;
+          return !CSS.highlights.has(name) && !open;
+        },
+        { name: 'fact-context-mention', tag: 'fact-context-card' },
+      );
     } finally {
       await writeSettings(browser, { sites: {} });
     }

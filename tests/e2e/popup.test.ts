@@ -77,8 +77,7 @@ function extensionEvaluator(browser: Launched) {
   };
 }
 
-const highlightSize = (page: TestPage) =>
-  page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT_NAME);
+const highlightSize = (page: TestPage) => page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, HIGHLIGHT_NAME);
 
 describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
   let browser: Launched;
@@ -167,7 +166,13 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
         () => {
           // Focus moves into the finding after it renders (an effect): Esc is only meaningful from there.
           const article = document.querySelector<HTMLElement>('article.detail');
-          return article?.contains(document.activeElement) ? { id: article.dataset.findingId, text: article.textContent ?? '', link: article.querySelector('a')?.getAttribute('href') } : null;
+          return article?.contains(document.activeElement)
+            ? {
+                id: article.dataset.findingId,
+                text: article.textContent ?? '',
+                link: article.querySelector('a')?.getAttribute('href'),
+              }
+            : null;
         },
         undefined,
       );
@@ -183,14 +188,19 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
         'the page’s mentions',
         () => {
           const count = document.querySelector('[data-testid=mention-count]')?.textContent;
-          return count && count !== '0' ? { count: Number(count), buttons: document.querySelectorAll('button.mention').length } : null;
+          return count && count !== '0'
+            ? { count: Number(count), buttons: document.querySelectorAll('button.mention').length }
+            : null;
         },
         undefined,
       );
       expect(mentions.count).toBe(await highlightSize(article));
       expect(mentions.buttons).toBe(mentions.count);
 
-      const size = await popup.evaluate(() => ({ width: document.body.scrollWidth, height: document.body.scrollHeight }), undefined);
+      const size = await popup.evaluate(
+        () => ({ width: document.body.scrollWidth, height: document.body.scrollHeight }),
+        undefined,
+      );
       expect(size.width).toBeLessThanOrEqual(800);
     } finally {
       await popup.close();
@@ -201,22 +211,37 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
     const before = await highlightSize(article);
     const popup = await openExtensionPage(browser, `popup.html?tab=${tabId}`);
     try {
-      const label = await inPage(popup, 'the switch', () => document.querySelector('[role=switch]')?.textContent ?? null, undefined);
+      const label = await inPage(
+        popup,
+        'the switch',
+        () => document.querySelector('[role=switch]')?.textContent ?? null,
+        undefined,
+      );
       expect(label).toBe('On for 127.0.0.1');
       await popup.evaluate(() => document.querySelector<HTMLElement>('[role=switch]')!.click(), undefined);
-      await inPage(popup, 'the switch to read Off', () => document.querySelector('[role=switch]')?.textContent === 'Off for 127.0.0.1', undefined);
+      await inPage(
+        popup,
+        'the switch to read Off',
+        () => document.querySelector('[role=switch]')?.textContent === 'Off for 127.0.0.1',
+        undefined,
+      );
 
       await waitFor(article, 'the marks to go', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
-      await poll('the badge to empty', async () =>
-        (await inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '',
+      await poll(
+        'the badge to empty',
+        async () => (await inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === '',
       );
       const stored = await inExtension(async () => (await chrome.storage.local.get('settings')).settings, undefined);
       expect(stored).toMatchObject({ sites: { '127.0.0.1': false } });
 
       await popup.evaluate(() => document.querySelector<HTMLElement>('[role=switch]')!.click(), undefined);
-      await waitFor(article, 'the marks to return', (n) => (CSS.highlights.get(n.name)?.size ?? 0) === n.before, { name: HIGHLIGHT_NAME, before });
-      await poll('the badge to return', async () =>
-        (await inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === String(before),
+      await waitFor(article, 'the marks to return', (n) => (CSS.highlights.get(n.name)?.size ?? 0) === n.before, {
+        name: HIGHLIGHT_NAME,
+        before,
+      });
+      await poll(
+        'the badge to return',
+        async () => (await inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId)) === String(before),
       );
       // The open popup follows too: its "On this page" list comes back with the marks.
       await inPage(
@@ -234,7 +259,12 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
     const popup = await openExtensionPage(browser, 'popup.html');
     try {
       // Opened as a page, the popup's own tab is the active one: an extension page, out of reach.
-      const text = await inPage(popup, 'the restriction notice', () => document.querySelector('.site-status.restricted')?.textContent ?? null, undefined);
+      const text = await inPage(
+        popup,
+        'the restriction notice',
+        () => document.querySelector('.site-status.restricted')?.textContent ?? null,
+        undefined,
+      );
       expect(text).toMatch(/cannot|do not let/);
       expect(await popup.evaluate(() => document.querySelector('[role=switch]'), undefined)).toBeNull();
     } finally {
@@ -247,7 +277,12 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
     await inExtension((value) => chrome.storage.local.set({ settings: value }), saved);
     const options = await openExtensionPage(browser, 'options.html');
     try {
-      await inPage(options, 'the site list', () => document.querySelector('[data-site="example.com"]') !== null, undefined);
+      await inPage(
+        options,
+        'the site list',
+        () => document.querySelector('[data-site="example.com"]') !== null,
+        undefined,
+      );
       for (const [text, message] of [
         ['{"format": "fact-context-settings", "version": 2, "settings": {', 'not valid JSON'],
         ['{"theme": "dark", "rules": []}', 'not a Fact Context settings file'],

@@ -75,7 +75,15 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
 
   it('a browsing session makes no request but the pages’ own', async () => {
     const page = await open();
-    const files = ['01-markup-text.html', '02-hostile-css.html', '03-hydration.html', '04-strict-csp.html', '07-frames-shadow.html', '09-scripts-and-writing-modes.html', '14-off-topic.html'];
+    const files = [
+      '01-markup-text.html',
+      '02-hostile-css.html',
+      '03-hydration.html',
+      '04-strict-csp.html',
+      '07-frames-shadow.html',
+      '09-scripts-and-writing-modes.html',
+      '14-off-topic.html',
+    ];
     for (const file of files) {
       await page.goto(`${server.origin}/hostile/${file}`);
       await waitForScan(page);
@@ -102,7 +110,8 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
       await waitFor(
         extensionPage,
         path,
-        (origin) => location.origin === origin && document.readyState === 'complete' && document.body.children.length > 0,
+        (origin) =>
+          location.origin === origin && document.readyState === 'complete' && document.body.children.length > 0,
         browser.extensionOrigin,
         45_000,
       );
@@ -126,10 +135,13 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
     });
     const fromDrivers = [...driverRequests, ...pages.flatMap((page) => page.requests)].filter((href) => {
       const url = new URL(href);
-      if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:') return false; // own files, data:
+      if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'ws:' && url.protocol !== 'wss:')
+        return false; // own files, data:
       return !allowed(url);
     });
-    console.info(`[privacy ${browserName}] proxy saw ${proxy.requests.length} requests, drivers ${driverRequests.length + pages.reduce((n, p) => n + p.requests.length, 0)}`);
+    console.info(
+      `[privacy ${browserName}] proxy saw ${proxy.requests.length} requests, drivers ${driverRequests.length + pages.reduce((n, p) => n + p.requests.length, 0)}`,
+    );
     expect(proxy.requests.length).toBeGreaterThan(files.length); // the proxy did see the session
     expect(offending.map((request) => request.line)).toEqual([]);
     expect(fromDrivers).toEqual([]);

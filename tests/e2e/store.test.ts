@@ -11,7 +11,14 @@ import {
   unzipTo,
   zipsIn,
 } from '../../scripts/store/store-checks';
-import { launchChromium, launchFirefox, serveFixturePages, startStaticServer, waitForScan, type StaticServer } from './harness';
+import {
+  launchChromium,
+  launchFirefox,
+  serveFixturePages,
+  startStaticServer,
+  waitForScan,
+  type StaticServer,
+} from './harness';
 import { markCount } from '../fixtures/hostile/serve';
 
 /**
@@ -44,7 +51,10 @@ describe('store readiness', () => {
     const sourceDir = path.join(sandbox.dir, '.output/firefox-mv3');
     const result = lintFirefoxBuild(sourceDir);
     const others = result.warnings.filter((warning) => !isPreactInnerHtmlWarning(warning, sourceDir));
-    console.info('[store] accepted lint warnings:', JSON.stringify(result.warnings.filter((warning) => !others.includes(warning))));
+    console.info(
+      '[store] accepted lint warnings:',
+      JSON.stringify(result.warnings.filter((warning) => !others.includes(warning))),
+    );
     expect(result.errors).toEqual([]);
     expect(others).toEqual([]);
     expect(result.notices).toEqual([]);
@@ -60,11 +70,25 @@ describe('store readiness', () => {
       const settings = await browser.context.newPage();
       await settings.goto('chrome://extensions');
       const info = await settings.evaluate(async (id) => {
-        type Info = { id: string; installWarnings: string[]; manifestErrors: unknown[]; runtimeErrors: unknown[]; disableReasons: object };
-        const api = (globalThis as unknown as { chrome: { developerPrivate: { getExtensionsInfo(o: object): Promise<Info[]> } } }).chrome.developerPrivate;
+        type Info = {
+          id: string;
+          installWarnings: string[];
+          manifestErrors: unknown[];
+          runtimeErrors: unknown[];
+          disableReasons: object;
+        };
+        const api = (
+          globalThis as unknown as { chrome: { developerPrivate: { getExtensionsInfo(o: object): Promise<Info[]> } } }
+        ).chrome.developerPrivate;
         const all = await api.getExtensionsInfo({ includeDisabled: true, includeTerminated: true });
         const ours = all.find((extension) => extension.id === id);
-        return ours ? { installWarnings: ours.installWarnings, manifestErrors: ours.manifestErrors, runtimeErrors: ours.runtimeErrors } : null;
+        return ours
+          ? {
+              installWarnings: ours.installWarnings,
+              manifestErrors: ours.manifestErrors,
+              runtimeErrors: ours.runtimeErrors,
+            }
+          : null;
       }, extensionId);
       expect(info).toEqual({ installWarnings: [], manifestErrors: [], runtimeErrors: [] });
       const page = await browser.newPage();

@@ -82,17 +82,23 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   const style = marks.size > 0 ? installHighlightStyle(document, 'underline') : undefined;
   marks.attach();
   const ms = performance.now() - start;
-  if (watch) watchMutations(document.body, {
-    signal,
-    isOwn: isOwnNode,
-    onBatch: async (batch) => {
-      await text.rescan(batch.changed, batch.removals);
-      marks.attach();
-    },
-  });
+  if (watch)
+    watchMutations(document.body, {
+      signal,
+      isOwn: isOwnNode,
+      onBatch: async (batch) => {
+        await text.rescan(batch.changed, batch.removals);
+        marks.attach();
+      },
+    });
   kept.push(engine, abort, marks, index, style, text);
   const placed = [...text.marks()].sort(compareDocumentOrder);
-  return { ms, engineMs, mentions: placed.map((one) => one.mention.text), ranges: CSS.highlights.get(HIGHLIGHT_NAME)?.size ?? 0 };
+  return {
+    ms,
+    engineMs,
+    mentions: placed.map((one) => one.mention.text),
+    ranges: CSS.highlights.get(HIGHLIGHT_NAME)?.size ?? 0,
+  };
 }
 
 (window as unknown as { __benchOurs: unknown }).__benchOurs = { run };

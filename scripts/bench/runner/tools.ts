@@ -90,7 +90,8 @@ function fuseNaive(capMs: number): { ms: number; capped: boolean; sentences: num
   let hits = 0;
   let searched = 0;
   for (const sentence of sentences) {
-    if (performance.now() - start > capMs) return { ms: performance.now() - start, capped: true, sentences: sentences.length, searched, hits };
+    if (performance.now() - start > capMs)
+      return { ms: performance.now() - start, capped: true, sentences: sentences.length, searched, hits };
     if (fuse.search(sentence).length > 0) hits += 1;
     searched += 1;
   }
@@ -159,10 +160,20 @@ async function mutations(count: number): Promise<number> {
 const SEARCH_BUDGET_MS = 15_000;
 
 /** Popup search latency per keystroke: the popup's own search over a pack, typing each query one key at a time. */
-function searchLatency(which: 'real' | 'synthetic', findings: number): { median: number; p95: number; max: number; keystrokes: number } {
+function searchLatency(
+  which: 'real' | 'synthetic',
+  findings: number,
+): { median: number; p95: number; max: number; keystrokes: number } {
   const pack = which === 'real' ? PACK : syntheticSearchPack(findings);
   const fuse = createFindingSearch(pack);
-  const queries = ['no limits partnership', 'sanctions', 'dual-use chips', 'axis of convenience', 'energy security', 'de-dollarisation'];
+  const queries = [
+    'no limits partnership',
+    'sanctions',
+    'dual-use chips',
+    'axis of convenience',
+    'energy security',
+    'de-dollarisation',
+  ];
   const keystrokes = queries.flatMap((query) => Array.from({ length: query.length }, (_, k) => query.slice(0, k + 1)));
   for (const prefix of keystrokes.slice(0, 10)) searchFindings(fuse, prefix); // warm-up
   const times: number[] = [];
@@ -175,7 +186,12 @@ function searchLatency(which: 'real' | 'synthetic', findings: number): { median:
     times.push(performance.now() - start);
   }
   const sorted = [...times].sort((a, b) => a - b);
-  return { median: median(times), p95: sorted[Math.floor(sorted.length * 0.95)]!, max: sorted[sorted.length - 1]!, keystrokes: times.length };
+  return {
+    median: median(times),
+    p95: sorted[Math.floor(sorted.length * 0.95)]!,
+    max: sorted[sorted.length - 1]!,
+    keystrokes: times.length,
+  };
 }
 
 /** The real pack's search documents plus generated ones, up to `count`, with a fresh fuse index over them. */
@@ -205,8 +221,14 @@ function syntheticSearchPack(count: number): typeof PACK {
 const SCALING_REPEAT_CAP_MS = 2_000;
 
 function triggerScaling(counts: number[], runs: number): { triggers: number; ms: number; mentions: number }[] {
-  const segments = extractSegments(document.body, { isHidden: computedStyleHidden(window) }).map(({ text, block }) => ({ text, block }));
-  const basePack = { report: {}, findings: PACK.matcher.triggers.map((t) => ({ id: t.finding, triggers: [] as unknown[] })) };
+  const segments = extractSegments(document.body, { isHidden: computedStyleHidden(window) }).map(({ text, block }) => ({
+    text,
+    block,
+  }));
+  const basePack = {
+    report: {},
+    findings: PACK.matcher.triggers.map((t) => ({ id: t.finding, triggers: [] as unknown[] })),
+  };
   const realTriggers = PACK.matcher.triggers.length;
   const out: { triggers: number; ms: number; mentions: number }[] = [];
   // Warm the engine's code up first, so that the first row is not the one that pays for the JIT.

@@ -141,7 +141,11 @@ export function Options({ download }: { download: (fileName: string, text: strin
           </label>
         </div>
         {status && (
-          <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'} data-testid="import-status">
+          <p
+            class={`status ${status.kind}`}
+            role={status.kind === 'error' ? 'alert' : 'status'}
+            data-testid="import-status"
+          >
             {status.text}
           </p>
         )}
@@ -205,7 +209,11 @@ function SiteList({ settings, save }: { settings: Settings; save: (next: Setting
           aria-describedby={error ? 'add-site-error' : undefined}
           onInput={(e) => setInput(e.currentTarget.value)}
         />
-        <select aria-label="Rule" value={enabled ? 'on' : 'off'} onChange={(e) => setEnabled(e.currentTarget.value === 'on')}>
+        <select
+          aria-label="Rule"
+          value={enabled ? 'on' : 'off'}
+          onChange={(e) => setEnabled(e.currentTarget.value === 'on')}
+        >
           <option value="off">Off</option>
           <option value="on">On</option>
         </select>

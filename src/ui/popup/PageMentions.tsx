@@ -48,7 +48,10 @@ export function PageMentions({ state, siteEnabled, canRun, onReveal }: Props) {
   return (
     <section class="on-page" aria-labelledby="on-page-title">
       <h2 id="on-page-title">
-        On this page <span class="count" data-testid="mention-count">{count}</span>
+        On this page{' '}
+        <span class="count" data-testid="mention-count">
+          {count}
+        </span>
         <span class="visually-hidden">{count === 1 ? ' mention' : ' mentions'}</span>
       </h2>
       {body}

@@ -14,9 +14,10 @@ export interface TargetTab {
 export async function findTargetTab(search: string): Promise<TargetTab | null> {
   const named = Number(new URLSearchParams(search).get('tab'));
   try {
-    const tab = Number.isInteger(named) && named > 0
-      ? await browser.tabs.get(named)
-      : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+    const tab =
+      Number.isInteger(named) && named > 0
+        ? await browser.tabs.get(named)
+        : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
     return tab?.id === undefined ? null : { id: tab.id, ...(tab.url ? { url: tab.url } : {}) };
   } catch {
     return null;

@@ -21,11 +21,15 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
   const current = pack.findings.find((f) => f.id === currentId);
 
   const quoteLayers: Layer[] = useMemo(
-    () => pack.findings.flatMap((f) => f.quotes.map((q) => ({ start: q.start, end: q.end, kind: 'quote' as const, findingId: f.id }))),
+    () =>
+      pack.findings.flatMap((f) =>
+        f.quotes.map((q) => ({ start: q.start, end: q.end, kind: 'quote' as const, findingId: f.id })),
+      ),
     [pack],
   );
   const anchors = useMemo(
-    () => new Map(pack.findings.map((f) => [f.id, Math.min(...f.quotes.map((q) => (q.start >= 0 ? q.start : Infinity)))])),
+    () =>
+      new Map(pack.findings.map((f) => [f.id, Math.min(...f.quotes.map((q) => (q.start >= 0 ? q.start : Infinity)))])),
     [pack],
   );
   const hits = useMemo(() => findOccurrences(text, query), [text, query]);
@@ -61,7 +65,9 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
         />
         {query.trim() !== '' && (
           <p class="muted" role="status" data-testid="search-summary">
-            {hits.length === 0 ? 'Not found word for word in the text' : `${hits.length} place${hits.length === 1 ? '' : 's'} in the text`}
+            {hits.length === 0
+              ? 'Not found word for word in the text'
+              : `${hits.length} place${hits.length === 1 ? '' : 's'} in the text`}
             {`; ${results.length} finding${results.length === 1 ? '' : 's'} match.`}
           </p>
         )}
@@ -105,7 +111,9 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
               key={segment.start}
               class={classes.join(' ')}
               data-finding-ids={segment.findingIds.join(' ') || undefined}
-              title={segment.findingIds.map((id) => pack.findings.find((f) => f.id === id)?.title).join(' · ') || undefined}
+              title={
+                segment.findingIds.map((id) => pack.findings.find((f) => f.id === id)?.title).join(' · ') || undefined
+              }
             >
               {content}
             </mark>,

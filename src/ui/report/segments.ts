@@ -20,7 +20,11 @@ export interface Segment {
  * Cuts the text at every layer boundary, so overlapping quotes and search hits each keep their marks. Layers outside
  * the text (a quote the compiler could not find has start -1) are ignored.
  */
-export function segmentText(length: number, layers: readonly Layer[], anchorAt: ReadonlyMap<string, number>): Segment[] {
+export function segmentText(
+  length: number,
+  layers: readonly Layer[],
+  anchorAt: ReadonlyMap<string, number>,
+): Segment[] {
   const valid = layers.filter((l) => l.start >= 0 && l.end > l.start && l.end <= length);
   const cuts = new Set<number>([0, length]);
   for (const l of valid) cuts.add(l.start).add(l.end);

@@ -3,7 +3,9 @@ import type { ReportMeta } from '../../pack/schema';
 
 /** Who a quote is attributed to: the speaker the report names, else the assessment itself. */
 export function quoteAttribution(quote: QuoteView, report: ReportMeta): string {
-  return quote.attribution ? `${quote.attribution}, as reported in the assessment` : `The assessment (${report.publisher})`;
+  return quote.attribution
+    ? `${quote.attribution}, as reported in the assessment`
+    : `The assessment (${report.publisher})`;
 }
 
 export interface FindingDetailsProps {
@@ -22,7 +24,14 @@ export interface FindingDetailsProps {
  * One finding as the card and the popup show it: title, our summary, the report's own words (attributed) and a
  * link to the full text. Everything is rendered as text (never as HTML).
  */
-export function FindingDetails({ finding, report, headingLevel = 3, maxQuotes = 1, reportHref, onOpenReport }: FindingDetailsProps) {
+export function FindingDetails({
+  finding,
+  report,
+  headingLevel = 3,
+  maxQuotes = 1,
+  reportHref,
+  onOpenReport,
+}: FindingDetailsProps) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <>

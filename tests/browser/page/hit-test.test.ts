@@ -75,13 +75,13 @@ describe('hit-testing text without elements', () => {
   });
 
   it('checks each line box of a mention that wraps', () => {
-    const { index, placed } = setup(
-      '<p style="width: 260px">xxxxxxxxxxxxxxx no limits partnership between them</p>',
-      ['no limits partnership'],
-    );
+    const { index, placed } = setup('<p style="width: 260px">xxxxxxxxxxxxxxx no limits partnership between them</p>', [
+      'no limits partnership',
+    ]);
     const rects = [...rangeOf(placed[0]!).getClientRects()].filter((rect) => rect.width > 0);
     expect(rects.length).toBeGreaterThan(1);
-    for (const rect of rects) expect(mentionAtPoint(document, index, rect.left + 5, rect.top + rect.height / 2)).toBe(placed[0]);
+    for (const rect of rects)
+      expect(mentionAtPoint(document, index, rect.left + 5, rect.top + rect.height / 2)).toBe(placed[0]);
   });
 
   it('rectsContain honours the slack and skips empty rects', () => {

@@ -39,7 +39,9 @@ function setup(mode: 'hover' | 'click') {
   const segments = extractSegments(root);
   const { text } = joinSegments(segments);
   const start = text.indexOf('axis of convenience');
-  const [placed] = placeMentions(segments, [{ start, end: start + 19, text: 'axis of convenience', trigger: 'x', findings: ['x'] }]);
+  const [placed] = placeMentions(segments, [
+    { start, end: start + 19, text: 'axis of convenience', trigger: 'x', findings: ['x'] },
+  ]);
   const index = new MentionIndex();
   index.add(placed!);
   const { layer, host } = fakeLayer();
@@ -61,7 +63,8 @@ function setup(mode: 'hover' | 'click') {
   return { placed: placed!, layer, host, abort, opened, controller, centre };
 }
 
-const move = (init: PointerEventInit) => document.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, ...init }));
+const move = (init: PointerEventInit) =>
+  document.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, ...init }));
 
 afterEach(() => document.body.replaceChildren());
 

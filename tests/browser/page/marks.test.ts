@@ -55,7 +55,9 @@ describe('MarkLayer', () => {
     layer.remove(placed[0]!);
     layer.remove(placed[MAX_LIVE_RANGES + 10]!);
     layer.add(placed[0]!);
-    expect([...CSS.highlights.get(HIGHLIGHT_NAME)!].filter((range) => range instanceof Range)).toHaveLength(MAX_LIVE_RANGES);
+    expect([...CSS.highlights.get(HIGHLIGHT_NAME)!].filter((range) => range instanceof Range)).toHaveLength(
+      MAX_LIVE_RANGES,
+    );
   });
 });
 

@@ -11,7 +11,10 @@ async function place(left: number, top: number) {
   document.body.append(box, card);
   const range = document.createRange();
   range.selectNodeContents(box.firstChild!);
-  const stop = followReference(rangeReference(() => range, box), card);
+  const stop = followReference(
+    rangeReference(() => range, box),
+    card,
+  );
   await new Promise((resolve) => setTimeout(resolve, 50));
   const phrase = range.getBoundingClientRect();
   const placed = card.getBoundingClientRect();

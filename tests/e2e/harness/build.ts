@@ -41,5 +41,9 @@ export default function buildExtensionsOnce(): void {
   const { NODE_ENV: _testMode, ...env } = process.env;
   const options = { cwd: REPO_ROOT, env, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
   execFileSync('npm', ['run', '--silent', 'compile-pack'], options);
-  for (const args of [['wxt', 'build'], ['wxt', 'build', '-b', 'firefox']]) execFileSync('npx', args, options);
+  for (const args of [
+    ['wxt', 'build'],
+    ['wxt', 'build', '-b', 'firefox'],
+  ])
+    execFileSync('npx', args, options);
 }

@@ -46,7 +46,9 @@ export function wrapPlaywrightPage(page: Page): TestPage {
 }
 
 /** Chromium with the built extension loaded, in a fresh temporary profile. */
-export async function launchChromium(options: ChromiumOptions = {}): Promise<ExtensionBrowser & { context: BrowserContext }> {
+export async function launchChromium(
+  options: ChromiumOptions = {},
+): Promise<ExtensionBrowser & { context: BrowserContext }> {
   const extensionDir = options.extensionDir ?? CHROME_EXTENSION_DIR;
   const profile = await tempProfile('chromium');
   const context = await chromium.launchPersistentContext(profile.dir, {

@@ -93,7 +93,10 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     },
     evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
     async close() {
-      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await Promise.race([
+        browser.close().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 15_000)),
+      ]);
       killProcessTree(pid);
       await profile.remove();
     },

@@ -11,10 +11,16 @@ export interface FixturePage {
 }
 
 /** Serves fixture files and corpus articles (as news pages, per the corpus README) and returns them by name. */
-export function serveFixturePages(server: StaticServer, options: { files: string[]; corpusIds: string[] }): FixturePage[] {
+export function serveFixturePages(
+  server: StaticServer,
+  options: { files: string[]; corpusIds: string[] },
+): FixturePage[] {
   const pages: FixturePage[] = [];
   for (const file of options.files) {
-    const html = readFileSync(file === 'demo' ? path.join(DEMO_DIR, 'index.html') : path.join(FIXTURE_PAGES_DIR, file), 'utf8');
+    const html = readFileSync(
+      file === 'demo' ? path.join(DEMO_DIR, 'index.html') : path.join(FIXTURE_PAGES_DIR, file),
+      'utf8',
+    );
     pages.push({ name: file, url: server.route(`/fixture/${file === 'demo' ? 'demo.html' : file}`, html), html });
   }
   if (options.corpusIds.length > 0) {

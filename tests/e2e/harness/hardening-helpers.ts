@@ -56,8 +56,15 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
     },
   };
   // The source of "Failed to load resource" lines is in the location, not the text.
-  page.on('console', (message) => watched.console.push({ type: message.type(), text: `${message.text()}${message.location().url ? ` (${message.location().url})` : ''}` }));
-  page.on('pageerror', (error) => watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)));
+  page.on('console', (message) =>
+    watched.console.push({
+      type: message.type(),
+      text: `${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`,
+    }),
+  );
+  page.on('pageerror', (error) =>
+    watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)),
+  );
   page.on('request', (request) => watched.requests.push(request.url()));
   return watched;
 }
@@ -79,8 +86,15 @@ export function fromPuppeteer(page: PuppeteerPage): WatchedPage {
     goBack: () => historyStep(page, -1),
     goForward: () => historyStep(page, 1),
   };
-  page.on('console', (message) => watched.console.push({ type: message.type(), text: `${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}` }));
-  page.on('pageerror', (error) => watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)));
+  page.on('console', (message) =>
+    watched.console.push({
+      type: message.type(),
+      text: `${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`,
+    }),
+  );
+  page.on('pageerror', (error) =>
+    watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)),
+  );
   page.on('request', (request) => watched.requests.push(request.url()));
   return watched;
 }
@@ -113,7 +127,9 @@ export async function openWatchedPage(browser: ExtensionBrowser): Promise<Watche
 export function problems(page: WatchedPage): string[] {
   return [
     ...page.errors.map((error) => `pageerror: ${error}`),
-    ...page.console.filter((entry) => entry.type === 'error' || entry.type === 'warn' || entry.type === 'warning').map((entry) => `${entry.type}: ${entry.text}`),
+    ...page.console
+      .filter((entry) => entry.type === 'error' || entry.type === 'warn' || entry.type === 'warning')
+      .map((entry) => `${entry.type}: ${entry.text}`),
   ];
 }
 
@@ -155,7 +171,13 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
       return;
     }
     const upstream = http.request(
-      { host: '127.0.0.1', port: url.port || 80, path: url.pathname + url.search, method: request.method, headers: request.headers },
+      {
+        host: '127.0.0.1',
+        port: url.port || 80,
+        path: url.pathname + url.search,
+        method: request.method,
+        headers: request.headers,
+      },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(response);
@@ -182,12 +204,13 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
   };
 }
 
-
 /**
  * Chromium with the extension, every request (loopback included) sent through `proxyPort`. Playwright also
  * reports service worker requests when PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS=1 is set before launch.
  */
-export async function launchChromiumThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { context: BrowserContext }> {
+export async function launchChromiumThroughProxy(
+  proxyPort: number,
+): Promise<ExtensionBrowser & { context: BrowserContext }> {
   const { launchChromium } = await import('./chromium');
   const browser = await launchChromium({
     extraArgs: [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
@@ -226,9 +249,12 @@ export async function launchFirefoxThroughProxy(proxyPort: number): Promise<Exte
   const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
   const extensionPage = await browser.newPage();
   void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
-  await extensionPage.waitForFunction(() => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object', {
-    timeout: 30_000,
-  });
+  await extensionPage.waitForFunction(
+    () => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object',
+    {
+      timeout: 30_000,
+    },
+  );
   return {
     name: 'firefox',
     browser,
@@ -236,7 +262,10 @@ export async function launchFirefoxThroughProxy(proxyPort: number): Promise<Exte
     newPage: async () => openWatchedPage({ browser } as unknown as ExtensionBrowser),
     evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
     async close() {
-      await Promise.race([browser.close().catch(() => undefined), new Promise((resolve) => setTimeout(resolve, 15_000))]);
+      await Promise.race([
+        browser.close().catch(() => undefined),
+        new Promise((resolve) => setTimeout(resolve, 15_000)),
+      ]);
       killProcessTree(pid);
       await profile.remove();
     },

@@ -108,7 +108,9 @@ export function cardState(page: TestPage): Promise<CardState> {
     const rect = dialog.getBoundingClientRect();
     return {
       open: true,
-      findingIds: [...dialog.querySelectorAll('[data-finding-id]')].map((element) => element.getAttribute('data-finding-id') ?? ''),
+      findingIds: [...dialog.querySelectorAll('[data-finding-id]')].map(
+        (element) => element.getAttribute('data-finding-id') ?? '',
+      ),
       label: dialog.getAttribute('aria-label'),
       focused: document.activeElement === host && host.shadowRoot?.activeElement !== null,
       rect: { x: rect.x, y: rect.y, width: rect.width, height: rect.height },

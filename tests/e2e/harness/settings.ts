@@ -10,7 +10,10 @@ export async function writeSettings(
 ): Promise<void> {
   const value = { enabled: true, sites: {}, cardOpen: 'hover', markStyle: 'underline', ...settings };
   await browser.evaluateInExtension(
-    (value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ settings: value, settings$: { v: 2 } }),
+    (value) =>
+      (
+        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
+      ).chrome.storage.local.set({ settings: value, settings$: { v: 2 } }),
     value,
   );
 }

@@ -71,7 +71,9 @@ describe('TabBadges after a load completes', () => {
   beforeEach(() => {
     fakeBrowser.reset();
   });
-  const answer = (count: number, enabled = true) => async () => ({ enabled, mentions: Array.from({ length: count }), url: 'https://a.org/' });
+  const answer =
+    (count: number, enabled = true) =>
+    async () => ({ enabled, mentions: Array.from({ length: count }), url: 'https://a.org/' });
 
   it('asks the page when a "navigation" was an in-page route change that sent no new count', async () => {
     const badges = new TabBadges(defaultSettings());

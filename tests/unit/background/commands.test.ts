@@ -63,6 +63,9 @@ describe('openReportAt', () => {
     await openReportAt('"><img src=x>');
     await openReportAt(42);
     const urls = (await fakeBrowser.tabs.query({})).map((t) => t.url).filter((u) => u?.includes('report'));
-    expect(urls).toEqual(['chrome-extension://test-extension-id/report.html', 'chrome-extension://test-extension-id/report.html']);
+    expect(urls).toEqual([
+      'chrome-extension://test-extension-id/report.html',
+      'chrome-extension://test-extension-id/report.html',
+    ]);
   });
 });

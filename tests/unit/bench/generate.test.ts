@@ -30,7 +30,9 @@ function articleTextWithoutPlants(document: Document): string {
     .map((element) => element.textContent ?? '')
     .join(' ')
     .split(/(?<=[.!?])\s+/)
-    .filter((sentence) => !/Beijing and Moscow returned to|For China and Russia,|Beijing and the Kremlin say/.test(sentence))
+    .filter(
+      (sentence) => !/Beijing and Moscow returned to|For China and Russia,|Beijing and the Kremlin say/.test(sentence),
+    )
     .join(' ');
 }
 
@@ -41,17 +43,22 @@ describe('generateNewsPage', () => {
     expect(generateNewsPage({ ...spec, seed: 43 }).html).not.toBe(generateNewsPage(spec).html);
   });
 
-  it.each([20_000, 100 * 1024, 1024 * 1024])('reaches the requested amount of text (%i characters) within five per cent', (textChars) => {
-    const page = generateNewsPage({ seed: 1, textChars, phrases: PHRASES });
-    expect(page.textChars).toBeGreaterThanOrEqual(textChars);
-    expect(page.textChars).toBeLessThan(textChars * 1.05);
-  });
+  it.each([20_000, 100 * 1024, 1024 * 1024])(
+    'reaches the requested amount of text (%i characters) within five per cent',
+    (textChars) => {
+      const page = generateNewsPage({ seed: 1, textChars, phrases: PHRASES });
+      expect(page.textChars).toBeGreaterThanOrEqual(textChars);
+      expect(page.textChars).toBeLessThan(textChars * 1.05);
+    },
+  );
 
   it('counts the text the page really has', () => {
     const page = generateNewsPage({ seed: 3, textChars: 30_000, phrases: PHRASES });
     const body = parse(page.html).body;
     // Body text minus the chrome the generator does not count (nav, site header/footer, decoys, form).
-    for (const skipped of body.querySelectorAll('nav, .site-header, footer, form, [hidden], [aria-hidden], .is-hidden, pre, [contenteditable], script')) {
+    for (const skipped of body.querySelectorAll(
+      'nav, .site-header, footer, form, [hidden], [aria-hidden], .is-hidden, pre, [contenteditable], script',
+    )) {
       skipped.remove();
     }
     const actual = (body.textContent ?? '').length;
@@ -106,7 +113,9 @@ describe('generateNewsPage', () => {
       articleTextWithoutPlants(document),
       document.querySelector('.comments')?.textContent ?? '',
       document.querySelector('.sidebar')?.textContent ?? '',
-    ].join(' ').toLowerCase();
+    ]
+      .join(' ')
+      .toLowerCase();
     // Patterns like "(a|b) c" are checked by their literal words only.
     const found = ALL_FORMS.filter((f) => !/[()|]/.test(f)).filter((form) =>
       new RegExp(`\\b${form.toLowerCase().replace(/[-\s]+/g, '[-\\s]+')}\\b`).test(filler),
@@ -126,7 +135,10 @@ describe('generateNewsPage', () => {
       const hidden = holders.filter((holder) => holder.closest(READ_NEVER));
       expect(hidden.length, decoy).toBeGreaterThan(0);
       for (const holder of holders) {
-        expect(holder.closest(READ_NEVER) ?? holder.closest(ARTICLE_PARAGRAPHS), `${decoy} in <${holder.tagName}>`).not.toBeNull();
+        expect(
+          holder.closest(READ_NEVER) ?? holder.closest(ARTICLE_PARAGRAPHS),
+          `${decoy} in <${holder.tagName}>`,
+        ).not.toBeNull();
       }
     }
   });

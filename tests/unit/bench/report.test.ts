@@ -45,7 +45,13 @@ function report(pages: PageResult[]): BenchReport {
   return {
     pages,
     bundle_gzip_kb: { content: 20, popup: 30, background: 10 },
-    search_ms: { real_pack_ms: 0.5, real_pack_p95_ms: 1, findings_10000_ms: 10, findings_10000_p95_ms: 14, keystrokes: 90 },
+    search_ms: {
+      real_pack_ms: 0.5,
+      real_pack_p95_ms: 1,
+      findings_10000_ms: 10,
+      findings_10000_p95_ms: 14,
+      keystrokes: 90,
+    },
     trigger_scaling: [
       { triggers: 30, ms: 10 },
       { triggers: 300, ms: 10 },
@@ -77,7 +83,11 @@ describe('bench verdicts', () => {
     const all = verdicts(report(pages), context(pages.map(() => detail())));
     const missed = all.filter((v) => !v.met).map((v) => v.target);
     expect(missed).toEqual(
-      expect.arrayContaining(['ours_ms ≤ 3× floor_ms at 1.0 MB', 'ours_ms ≤ 2× floor_ms at 5.0 MB (stretch 1.5×)', 'markjs_ms / ours_ms ≥ 10 at 5.0 MB']),
+      expect.arrayContaining([
+        'ours_ms ≤ 3× floor_ms at 1.0 MB',
+        'ours_ms ≤ 2× floor_ms at 5.0 MB (stretch 1.5×)',
+        'markjs_ms / ours_ms ≥ 10 at 5.0 MB',
+      ]),
     );
     expect(all.find((v) => v.target.startsWith('ours_ms ≤ 3×'))?.note).toMatch(/building the engine/);
   });
@@ -98,18 +108,45 @@ describe('bench verdicts', () => {
     r.search_ms.real_pack_ms = 2.5;
     r.search_ms.findings_10000_ms = 17;
     r.trigger_scaling[3]!.ms = 21;
-    const missed = verdicts(r, context([detail()])).filter((v) => !v.met).map((v) => v.target);
+    const missed = verdicts(r, context([detail()]))
+      .filter((v) => !v.met)
+      .map((v) => v.target);
     expect(missed).toHaveLength(6);
   });
 });
 
 describe('tasksBetween', () => {
-  const meta = { name: 'thread_name', cat: '__metadata', ph: 'M', ts: 0, pid: 1, tid: 7, args: { name: 'CrRendererMain' } };
+  const meta = {
+    name: 'thread_name',
+    cat: '__metadata',
+    ph: 'M',
+    ts: 0,
+    pid: 1,
+    tid: 7,
+    args: { name: 'CrRendererMain' },
+  };
   const mark = (name: string, ts: number) => ({ name, cat: 'blink.user_timing', ph: 'R', ts, pid: 1, tid: 7 });
-  const task = (ts: number, durMs: number, tid = 7) => ({ name: 'RunTask', cat: 'disabled-by-default-devtools.timeline', ph: 'X', ts, dur: durMs * 1000, pid: 1, tid });
+  const task = (ts: number, durMs: number, tid = 7) => ({
+    name: 'RunTask',
+    cat: 'disabled-by-default-devtools.timeline',
+    ph: 'X',
+    ts,
+    dur: durMs * 1000,
+    pid: 1,
+    tid,
+  });
 
   it('finds the longest main-thread task between the marks and counts those over 50 ms', () => {
-    const events = [meta, mark('a', 1_000), task(1_000, 10), task(20_000, 60), task(90_000, 5), task(2_000, 500, 9), mark('b', 100_000), task(200_000, 300)];
+    const events = [
+      meta,
+      mark('a', 1_000),
+      task(1_000, 10),
+      task(20_000, 60),
+      task(90_000, 5),
+      task(2_000, 500, 9),
+      mark('b', 100_000),
+      task(200_000, 300),
+    ];
     expect(tasksBetween(events, 'a', 'b')).toMatchObject({ max: 60, over50: 1, tasks: 3 });
   });
 

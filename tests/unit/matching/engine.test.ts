@@ -7,7 +7,9 @@ import { blocks, makePack, ON_TOPIC } from './helpers';
 
 const pack = makePack({
   axis: [{ phrase: 'axis of convenience', context: 'any' }],
-  limits: [{ phrase: 'no limits partnership', variants: ['(limitless|boundless) (partnership|friendship)'], context: 'topic' }],
+  limits: [
+    { phrase: 'no limits partnership', variants: ['(limitless|boundless) (partnership|friendship)'], context: 'topic' },
+  ],
   sanctions: [{ phrase: 'sanctions', context: 'near', also: ['limits'] }],
   gas: [{ phrase: 'de-dollarisation', context: 'topic' }],
 });
@@ -49,7 +51,10 @@ describe('spotting', () => {
   });
 
   it('normalises page text the same way as triggers', () => {
-    const page = blocks(ON_TOPIC, 'A ‘NO–LIMITS’ Partnership; a limitless friendship; De-Dollarization; dedollarisation.');
+    const page = blocks(
+      ON_TOPIC,
+      'A ‘NO–LIMITS’ Partnership; a limitless friendship; De-Dollarization; dedollarisation.',
+    );
     expect(texts(engine.scan(page))).toEqual([
       'NO–LIMITS’ Partnership',
       'limitless friendship',
@@ -75,7 +80,8 @@ describe('topic gate and sense check', () => {
     const near = blocks(ON_TOPIC, 'Unrelated paragraph.', 'Sanctions on Russia pushed it toward China.');
     expect(texts(engine.scan(near))).toEqual(['Sanctions']);
     // A paragraph that names neither country needs a reference back to the pair, with both named just before.
-    const after = (paragraph: string) => texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'Russia and China met.', paragraph)));
+    const after = (paragraph: string) =>
+      texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'Russia and China met.', paragraph)));
     expect(after('Sanctions were discussed.')).toEqual([]);
     expect(after('The two countries discussed sanctions.')).toEqual(['sanctions']);
     expect(texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'The two countries discussed sanctions.')))).toEqual([]);
@@ -123,7 +129,10 @@ describe('incremental session', () => {
 
   function toPageOffsets(segments: TextSegment[], found: { block: number; start: number; end: number }[]) {
     const { starts } = joinSegments(segments);
-    return found.map((m) => ({ start: (starts[m.block] as number) + m.start, end: (starts[m.block] as number) + m.end }));
+    return found.map((m) => ({
+      start: (starts[m.block] as number) + m.start,
+      end: (starts[m.block] as number) + m.end,
+    }));
   }
 
   it('gives the same mentions as a full scan when blocks arrive one by one', () => {
@@ -151,7 +160,9 @@ describe('incremental session', () => {
   it('replaces a changed block', () => {
     const session = engine.createSession();
     session.update(page.slice(0, 4));
-    expect(texts(session.update([{ block: 1, text: 'An axis of convenience, again.' }]))).toEqual(['axis of convenience']);
+    expect(texts(session.update([{ block: 1, text: 'An axis of convenience, again.' }]))).toEqual([
+      'axis of convenience',
+    ]);
     expect(session.update([{ block: 1, text: 'Nothing here.' }])).toEqual([]);
   });
 });

@@ -12,11 +12,16 @@ function syntheticPhrase(k: number): string {
 
 describe('scale', () => {
   it('compiles 30,000 triggers and finds exactly the ones on the page', () => {
-    const triggers = Array.from({ length: 30_000 }, (_, k) => ({ phrase: syntheticPhrase(k), context: 'any' as const }));
+    const triggers = Array.from({ length: 30_000 }, (_, k) => ({
+      phrase: syntheticPhrase(k),
+      context: 'any' as const,
+    }));
     const pack = makePack({ big: triggers.slice(0, 15_000), other: triggers.slice(15_000) });
     expect(pack.matcher.triggers).toHaveLength(30_000);
     const engine = createEngine(pack);
-    const page = blocks(`Today ${syntheticPhrase(12_345)} and ${syntheticPhrase(29_999)}, not ${WORDS[0]} ${WORDS[1]} 300000.`);
+    const page = blocks(
+      `Today ${syntheticPhrase(12_345)} and ${syntheticPhrase(29_999)}, not ${WORDS[0]} ${WORDS[1]} 300000.`,
+    );
     const mentions = engine.scan(page);
     expect(mentions.map((m) => [m.trigger, m.findings[0]])).toEqual([
       [syntheticPhrase(12_345), 'big'],

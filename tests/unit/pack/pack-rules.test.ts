@@ -6,9 +6,19 @@ import { PACK_YAML, SOURCE_TEXT } from './helpers';
 const pack = loadPack(PACK_YAML, SOURCE_TEXT);
 
 const REQUIRED_IDS = [
-  'transactional', 'no-alliance-trust', 'unlimited-partnership', 'axis-of-convenience', 'sanctions-brics-coordination',
-  'ukraine-non-endorsement', 'europe-ties', 'dual-use-restrictions', 'joint-exercises', 'weapons-requests',
-  'economic-priority', 'energy-dedollarisation', 'provenance',
+  'transactional',
+  'no-alliance-trust',
+  'unlimited-partnership',
+  'axis-of-convenience',
+  'sanctions-brics-coordination',
+  'ukraine-non-endorsement',
+  'europe-ties',
+  'dual-use-restrictions',
+  'joint-exercises',
+  'weapons-requests',
+  'economic-priority',
+  'energy-dedollarisation',
+  'provenance',
 ];
 
 describe('the shipped assessment pack', () => {
@@ -51,7 +61,19 @@ describe('the shipped assessment pack', () => {
 
   it('names no person, body or place that the source does not name', () => {
     // Capitalised words after the start of a sentence are names; each must occur in the source text.
-    const ordinary = new Set(['The', 'A', 'An', 'Where', 'According', 'Despite', 'It', 'That', 'This', 'Analysts', 'Beijing']);
+    const ordinary = new Set([
+      'The',
+      'A',
+      'An',
+      'Where',
+      'According',
+      'Despite',
+      'It',
+      'That',
+      'This',
+      'Analysts',
+      'Beijing',
+    ]);
     for (const finding of pack.findings) {
       const text = `${finding.title}. ${finding.summary}`;
       for (const match of text.matchAll(/(?<![.:!?]\s|^)\b([A-Z][A-Za-z]+)/g)) {

@@ -25,8 +25,14 @@ function textOf(placed: ReturnType<typeof placeMentions>[number]): string {
 
 describe('placing engine offsets back in the DOM', () => {
   it('maps offsets across blocks and inline tags to the exact text nodes', () => {
-    const { segments, text } = page('<h1>China and Russia</h1><p>a <em>no limits</em> partnership</p><p>axis of convenience</p>');
-    const mentions = [mentionOf(text, 'no limits partnership'), mentionOf(text, 'axis of convenience'), mentionOf(text, 'Russia')];
+    const { segments, text } = page(
+      '<h1>China and Russia</h1><p>a <em>no limits</em> partnership</p><p>axis of convenience</p>',
+    );
+    const mentions = [
+      mentionOf(text, 'no limits partnership'),
+      mentionOf(text, 'axis of convenience'),
+      mentionOf(text, 'Russia'),
+    ];
     const placed = placeMentions(segments, mentions);
     expect(placed.map(textOf)).toEqual(['no limits partnership', 'axis of convenience', 'Russia']);
     expect(placed[0]!.nodes).toHaveLength(2);
@@ -42,7 +48,9 @@ describe('placing engine offsets back in the DOM', () => {
 
   it('drops mentions whose offsets lie outside the text (a stale scan) instead of guessing', () => {
     const { segments, text } = page('<p>short</p>');
-    const placed = placeMentions(segments, [{ start: text.length + 5, end: text.length + 9, text: 'gone', trigger: 'x', findings: ['x'] }]);
+    const placed = placeMentions(segments, [
+      { start: text.length + 5, end: text.length + 9, text: 'gone', trigger: 'x', findings: ['x'] },
+    ]);
     expect(placed).toEqual([]);
   });
 

@@ -9,7 +9,10 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 /** The quality targets on the labelled corpus are part of the test suite: a rule change that loses them fails. */
 describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus', { timeout: 120_000 }, () => {
   it('meets every target', () => {
-    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--json'], { cwd: ROOT, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--json'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number | boolean>;
     expect(report.articles).toBe(15);

@@ -14,7 +14,10 @@ interface ScanEntry {
 }
 
 function scan(...args: string[]) {
-  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/scan.ts', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -43,7 +46,8 @@ describe('npm run scan', { timeout: 60_000 }, () => {
     expect(txt!.mentions.length).toBeGreaterThanOrEqual(3);
     for (const m of txt!.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
     const findings = new Set(txt!.mentions.map((m) => m.findings[0]));
-    for (const id of ['joint-exercises', 'unlimited-partnership', 'axis-of-convenience']) expect(findings).toContain(id);
+    for (const id of ['joint-exercises', 'unlimited-partnership', 'axis-of-convenience'])
+      expect(findings).toContain(id);
   });
 
   it('finds the article’s phrases across inline tags in HTML', () => {

@@ -10,7 +10,11 @@ import {
   type Settings,
 } from '../../../src/settings';
 
-const withSites = (sites: Record<string, boolean>, enabled = true): Settings => ({ ...defaultSettings(), enabled, sites });
+const withSites = (sites: Record<string, boolean>, enabled = true): Settings => ({
+  ...defaultSettings(),
+  enabled,
+  sites,
+});
 
 describe('siteKeyFor', () => {
   it.each([
@@ -70,7 +74,9 @@ describe('isSiteEnabled', () => {
 
 describe('setSiteEnabled', () => {
   it('switches a site off by its key', () => {
-    expect(setSiteEnabled(withSites({}), 'https://www.example.com/page', false).sites).toEqual({ 'example.com': false });
+    expect(setSiteEnabled(withSites({}), 'https://www.example.com/page', false).sites).toEqual({
+      'example.com': false,
+    });
   });
 
   it('switching back on removes a rule nothing above needs', () => {

@@ -65,7 +65,12 @@ describe('corrupt or foreign stored values', () => {
 
   it('replaces only the bad fields and keeps the good ones', async () => {
     await storeRaw(
-      { enabled: 'yes', cardOpen: 'click', markStyle: 'neon', sites: { 'a.org': false, 'b.org': 'no', 'not a host': false } },
+      {
+        enabled: 'yes',
+        cardOpen: 'click',
+        markStyle: 'neon',
+        sites: { 'a.org': false, 'b.org': 'no', 'not a host': false },
+      },
       SETTINGS_VERSION,
     );
     const { settings, problems } = await getSettingsWithProblems();
@@ -88,7 +93,11 @@ describe('corrupt or foreign stored values', () => {
   it('a change written over a corrupt value keeps every valid setting', async () => {
     await storeRaw({ enabled: 3, markStyle: 'highlight', sites: { 'a.org': false } }, SETTINGS_VERSION);
     await updateSettings((s) => setSiteEnabled(s, 'https://b.org/', false));
-    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, markStyle: 'highlight', sites: { 'a.org': false, 'b.org': false } });
+    expect(await getSettings()).toEqual({
+      ...DEFAULT_SETTINGS,
+      markStyle: 'highlight',
+      sites: { 'a.org': false, 'b.org': false },
+    });
     expect((await getSettingsWithProblems()).problems).toEqual([]);
   });
 
@@ -99,7 +108,9 @@ describe('corrupt or foreign stored values', () => {
   });
 
   it('does not take keys from the prototype chain', () => {
-    const { settings } = sanitizeSettings(JSON.parse('{"__proto__": {"enabled": false}, "sites": {"__proto__": false}}'));
+    const { settings } = sanitizeSettings(
+      JSON.parse('{"__proto__": {"enabled": false}, "sites": {"__proto__": false}}'),
+    );
     expect(settings.enabled).toBe(true);
     expect(Object.keys(settings.sites)).toEqual([]);
   });

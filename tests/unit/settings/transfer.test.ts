@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, exportSettings, parseSettingsFile, type Settings } from '../../../src/settings';
 
-const good: Settings = { enabled: false, sites: { 'example.com': false, 'news.example.com': true }, cardOpen: 'click', markStyle: 'dotted' };
+const good: Settings = {
+  enabled: false,
+  sites: { 'example.com': false, 'news.example.com': true },
+  cardOpen: 'click',
+  markStyle: 'dotted',
+};
 
 const file = (settings: unknown, extra: Record<string, unknown> = {}) =>
   JSON.stringify({ format: 'fact-context-settings', version: 2, settings, ...extra });
@@ -25,7 +30,11 @@ describe('settings file', () => {
     ['a newer version', file(good, { version: 99 }), /newer Fact Context/],
     ['a non-integer version', file(good, { version: 'two' }), /"version" is invalid/],
     ['a missing field', file({ ...good, markStyle: undefined }), /settings\.markStyle/],
-    ['a bad value', file({ ...good, cardOpen: 'sometimes' }), /"settings\.cardOpen": cardOpen must be one of: hover, click/],
+    [
+      'a bad value',
+      file({ ...good, cardOpen: 'sometimes' }),
+      /"settings\.cardOpen": cardOpen must be one of: hover, click/,
+    ],
     ['a bad site rule', file({ ...good, sites: { 'a.org': 'off' } }), /"settings\.sites\.a\.org"/],
     ['a bad site name', file({ ...good, sites: { 'not a host': false } }), /Invalid site "not a host"/],
     ['an unknown setting', file({ ...good, colour: 'red' }), /settings\.colour/],

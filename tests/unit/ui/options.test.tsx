@@ -81,7 +81,11 @@ describe('options page', () => {
   it.each([
     ['broken JSON', '{"format": "fact-context-settings", ', /not valid JSON/],
     ['another extension’s file', '{"rules": [], "theme": "dark"}', /not a Fact Context settings file/],
-    ['a bad value', JSON.stringify({ format: 'fact-context-settings', version: 2, settings: { ...saved, cardOpen: 'always' } }), /settings\.cardOpen/],
+    [
+      'a bad value',
+      JSON.stringify({ format: 'fact-context-settings', version: 2, settings: { ...saved, cardOpen: 'always' } }),
+      /settings\.cardOpen/,
+    ],
   ])('refuses %s with a specific error and changes nothing', async (_, text, message) => {
     show();
     await screen.findByText('news.example.com');

@@ -45,7 +45,11 @@ describe('popup', () => {
   it('opens with the search box focused and every finding listed in groups', async () => {
     show(webTab);
     await waitFor(() => expect(document.activeElement).toBe(searchBox()));
-    expect(results().map((r) => r.dataset.findingId).sort()).toEqual(PACK.findings.map((f) => f.id).sort());
+    expect(
+      results()
+        .map((r) => r.dataset.findingId)
+        .sort(),
+    ).toEqual(PACK.findings.map((f) => f.id).sort());
     expect(screen.getByText('The nature of the partnership')).toBeTruthy();
   });
 

@@ -16,7 +16,10 @@ describe('segmentText', () => {
         { start: 4, end: 8, kind: 'quote', findingId: 'b' },
         { start: 5, end: 7, kind: 'hit' },
       ],
-      new Map([['a', 2], ['b', 4]]),
+      new Map([
+        ['a', 2],
+        ['b', 4],
+      ]),
     );
     expect(segments.map((s) => [s.start, s.end, s.findingIds.join('+'), s.hit, s.anchors.join()])).toEqual([
       [0, 2, '', false, ''],
@@ -65,14 +68,26 @@ describe('report page', () => {
     render(<Report pack={PACK} text={TEXT} initialQuery="" currentId="weapons-requests" />);
     for (const finding of PACK.findings) expect(document.getElementById(finding.id)).not.toBeNull();
     const current = [...document.querySelectorAll('mark.current')].map((m) => m.textContent).join('');
-    expect(current).toBe(PACK.findings.find((f) => f.id === 'weapons-requests')!.quotes.map((q) => q.text).join(''));
+    expect(current).toBe(
+      PACK.findings
+        .find((f) => f.id === 'weapons-requests')!
+        .quotes.map((q) => q.text)
+        .join(''),
+    );
     expect(document.querySelector('aside.current-finding')?.getAttribute('data-finding-id')).toBe('weapons-requests');
   });
 
   it('searches from ?q= and as you type: places in the text and matching findings', async () => {
     render(<Report pack={PACK} text={TEXT} initialQuery="axis of convenience" currentId={undefined} />);
-    expect([...document.querySelectorAll('mark.hit')].map((m) => m.textContent).join('').toLowerCase()).toContain('axis of convenience');
-    expect(document.querySelector('.report-results [data-finding-id]')?.getAttribute('data-finding-id')).toBe('axis-of-convenience');
+    expect(
+      [...document.querySelectorAll('mark.hit')]
+        .map((m) => m.textContent)
+        .join('')
+        .toLowerCase(),
+    ).toContain('axis of convenience');
+    expect(document.querySelector('.report-results [data-finding-id]')?.getAttribute('data-finding-id')).toBe(
+      'axis-of-convenience',
+    );
     fireEvent.input(screen.getByLabelText('Search the assessment'), { target: { value: 'submarine' } });
     await waitFor(() => expect(screen.getByTestId('search-summary').textContent).toMatch(/^1 place in the text/));
   });
@@ -80,6 +95,8 @@ describe('report page', () => {
   it('shows a query that looks like HTML as text', () => {
     render(<Report pack={PACK} text={TEXT} initialQuery={'<img src=x onerror=alert(1)>'} currentId={undefined} />);
     expect(document.querySelector('img')).toBeNull();
-    expect((screen.getByLabelText('Search the assessment') as HTMLInputElement).value).toBe('<img src=x onerror=alert(1)>');
+    expect((screen.getByLabelText('Search the assessment') as HTMLInputElement).value).toBe(
+      '<img src=x onerror=alert(1)>',
+    );
   });
 });

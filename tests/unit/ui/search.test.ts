@@ -14,7 +14,15 @@ describe('splitMarked', () => {
   });
 
   it('ignores overlapping, reversed and out-of-range ranges instead of garbling the text', () => {
-    const parts = splitMarked({ text: 'abcdef', ranges: [[0, 2], [1, 3], [5, 4], [10, 12]] });
+    const parts = splitMarked({
+      text: 'abcdef',
+      ranges: [
+        [0, 2],
+        [1, 3],
+        [5, 4],
+        [10, 12],
+      ],
+    });
     expect(parts.map((p) => p.text).join('')).toBe('abcdef');
     expect(parts.filter((p) => p.marked).map((p) => p.text)).toEqual(['abc']);
   });
@@ -40,14 +48,18 @@ describe('searchFindings over the bundled pack', () => {
   it('finds the finding a phrase belongs to, with the matched words emphasised', () => {
     const [first] = searchFindings(fuse, 'no limits');
     expect(first?.id).toBe('unlimited-partnership');
-    const marked = splitMarked(first!.title).filter((p) => p.marked).map((p) => p.text);
+    const marked = splitMarked(first!.title)
+      .filter((p) => p.marked)
+      .map((p) => p.text);
     expect(marked.join(' ').toLowerCase()).toContain('no limits');
   });
 
   it('reaches words that only a quote or keyword has', () => {
     const results = searchFindings(fuse, 'submarine');
     expect(results[0]?.id).toBe('weapons-requests');
-    expect(results[0]?.snippet && splitMarked(results[0].snippet).some((p) => /submarine/i.test(p.text) && p.marked)).toBe(true);
+    expect(
+      results[0]?.snippet && splitMarked(results[0].snippet).some((p) => /submarine/i.test(p.text) && p.marked),
+    ).toBe(true);
   });
 
   it('an empty query gives nothing (the popup shows the groups instead)', () => {

@@ -27,7 +27,9 @@ describe('the context card', () => {
     const { container, props } = renderCard();
     const dialog = container.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-label')).toContain('axis of convenience');
-    const ids = [...container.querySelectorAll('[data-finding-id]')].map((element) => element.getAttribute('data-finding-id'));
+    const ids = [...container.querySelectorAll('[data-finding-id]')].map((element) =>
+      element.getAttribute('data-finding-id'),
+    );
     expect(ids).toEqual(props.findings.slice(0, MAX_CARD_FINDINGS).map((finding) => finding.id));
   });
 
