@@ -223,7 +223,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
     for (let i = 0; i < 5; i++) out.push(`<li><a href="/read/${i}">${paragraph(1, 0)}</a></li>`);
     out.push('</ol></section>');
   }
-  out.push(`</aside></div><footer><p>${'© The Daily Ledger'}</p></footer></body></html>`);
+  out.push(`</aside></div><footer><p>© The Daily Ledger</p></footer></body></html>`);
   return { html: out.join(''), textChars, planted, decoys };
 }
 

@@ -44,7 +44,7 @@ export class Overlay {
       onPointerEnter: () => this.run?.cards.pointerEnteredCard(),
       onPointerLeave: () => this.run?.cards.pointerLeftCard(),
       onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
-      reportHref: (findingId) => `${browser.runtime.getURL('/report.html' as never)}#${encodeURIComponent(findingId)}`,
+      reportHref: (findingId) => `${browser.runtime.getURL('/report.html')}#${encodeURIComponent(findingId)}`,
     }),
   );
   private lastCount = -1;

@@ -216,7 +216,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(await marksInside(page, '#story')).toBeGreaterThan(0);
     const measured = await page.evaluate(() => ({
       textNodes: document.evaluate('count(//text())', document, null, XPathResult.NUMBER_TYPE, null).numberValue,
-      chars: document.body.textContent!.length,
+      chars: document.body.textContent.length,
       ourLongScripts: (window as unknown as { __ourLongScripts: number[] }).__ourLongScripts,
       loaf: !(window as unknown as { __noLoaf?: boolean }).__noLoaf,
     }));

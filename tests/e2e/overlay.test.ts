@@ -131,8 +131,7 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     while (!opened && Date.now() < deadline) {
       opened = await browser.evaluateInExtension((hash) => {
         type Views = { extension: { getViews(filter: object): Window[] } };
-        const api = ((globalThis as { browser?: Views }).browser ??
-          (globalThis as unknown as { chrome: Views }).chrome) as Views;
+        const api = (globalThis as { browser?: Views }).browser ?? (globalThis as unknown as { chrome: Views }).chrome;
         return api.extension
           .getViews({ type: 'tab' })
           .some((view) => view.location.pathname === '/report.html' && view.location.hash === hash);
@@ -192,8 +191,7 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
         return (
           ranges.length > 0 &&
           ranges.every(
-            (range) =>
-              range.startContainer.isConnected && document.querySelector('h1')!.textContent!.includes('second'),
+            (range) => range.startContainer.isConnected && document.querySelector('h1')!.textContent.includes('second'),
           )
         );
       },

@@ -46,7 +46,7 @@ export const contentScriptClient: PageClient = {
   },
   async revealMention(tabId, index) {
     try {
-      return (await sendMessage('revealMention', index, tabId)) === true;
+      return await sendMessage('revealMention', index, tabId);
     } catch {
       return false;
     }

@@ -39,12 +39,12 @@ export function wrapPuppeteerPage(page: Page): TestPage {
     async goto(url) {
       await page.goto(url, { waitUntil: 'load' });
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg),
     mouseMove: (x, y) => page.mouse.move(x, y),
     click: (x, y) => page.mouse.click(x, y),
     press: (key) => pressCombo(page, key),
     async screenshot(file, fullPage = false) {
-      await page.screenshot({ path: file as `${string}.png`, fullPage });
+      await page.screenshot({ path: file, fullPage });
     },
     setViewport: (width, height) => page.setViewport({ width, height }),
     bringToFront: () => page.bringToFront(),
@@ -91,7 +91,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
       await page.setViewport({ width: 1280, height: 900 });
       return wrapPuppeteerPage(page);
     },
-    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg),
     async close() {
       await Promise.race([
         browser.close().catch(() => undefined),

@@ -63,7 +63,7 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
     }),
   );
   page.on('pageerror', (error) =>
-    watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String((error as Error).stack ?? error) : String(error)),
+    watched.errors.push(process.env.FACT_CONTEXT_STACKS ? String(error.stack ?? error) : String(error)),
   );
   page.on('request', (request) => watched.requests.push(request.url()));
   return watched;
@@ -260,7 +260,7 @@ export async function launchFirefoxThroughProxy(proxyPort: number): Promise<Exte
     browser,
     extensionOrigin,
     newPage: async () => openWatchedPage({ browser } as unknown as ExtensionBrowser),
-    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg) as never,
+    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg),
     async close() {
       await Promise.race([
         browser.close().catch(() => undefined),

@@ -15,8 +15,7 @@ export async function sendToTab<T>(browser: ExtensionBrowser, type: string, data
           sendMessage(id: number, message: object): Promise<{ res?: unknown; err?: unknown } | undefined>;
         };
       };
-      const api = ((globalThis as { browser?: Api }).browser ??
-        (globalThis as unknown as { chrome: Api }).chrome) as Api;
+      const api = (globalThis as { browser?: Api }).browser ?? (globalThis as unknown as { chrome: Api }).chrome;
       for (const tab of await api.tabs.query({})) {
         if (tab.id === undefined) continue;
         try {

@@ -16,7 +16,7 @@ export async function waitFor<T, A = undefined>(
   let last: unknown;
   for (;;) {
     try {
-      const value = await page.evaluate(probe, arg as A);
+      const value = await page.evaluate(probe, arg);
       if (value) return value;
       last = value;
     } catch (error) {

@@ -34,7 +34,7 @@ describe('the shipped assessment pack', () => {
 
   it('quotes the source verbatim, every quote', () => {
     for (const finding of pack.findings) {
-      for (const quote of finding.quotes) expect(SOURCE_TEXT, `${finding.id}`).toContain(quote.text);
+      for (const quote of finding.quotes) expect(SOURCE_TEXT, finding.id).toContain(quote.text);
     }
   });
 

@@ -68,7 +68,7 @@ describe('PageText: the page text, scanned once and then incrementally', () => {
     const after = marks();
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after.length).toBeGreaterThan(before.length);
-    expect(marks().filter((mark) => late.textContent!.includes(mark)).length).toBeGreaterThan(0);
+    expect(marks().filter((mark) => late.textContent.includes(mark)).length).toBeGreaterThan(0);
   });
 
   it('replaces the marks of a paragraph whose text changed', async () => {
@@ -79,7 +79,7 @@ describe('PageText: the page text, scanned once and then incrementally', () => {
     p2.firstChild!.textContent = 'Nothing to see in this sentence.';
     await text.rescan([p2.firstChild!], false);
     expect(inP2()).toBe(0);
-    expect(marks().every((mark) => document.body.textContent!.includes(mark))).toBe(true);
+    expect(marks().every((mark) => document.body.textContent.includes(mark))).toBe(true);
   });
 
   it('forgets the marks of removed text', async () => {
