@@ -10,7 +10,18 @@ export interface TextSegment {
    * A mention may span segments of one block (inline tags) but never two blocks.
    */
   block: number;
+  /**
+   * What kind of block this is, as extraction judges it from markup (absent = `prose`, e.g. a text file):
+   * - `prose`: an article-like paragraph or list item — the only blocks that open the topic gate and that the
+   *   context windows (sense check, clutter rule) count;
+   * - `heading`: a headline, subhead or title;
+   * - `furniture`: page chrome inside or around the article — captions, bylines, labels ("Advertisement",
+   *   "Continue reading"), separators, link lists ("What to Read Next"), short link-heavy blocks.
+   */
+  role?: BlockRole;
 }
+
+export type BlockRole = 'prose' | 'heading' | 'furniture';
 
 /** A phrase on the page that the assessment speaks to. */
 export interface Mention {
