@@ -26,6 +26,7 @@
  */
 import type { CompiledPack } from '../pack/compile';
 import { BLOCK_SEPARATOR } from './join';
+import { spotterMatcher } from './concepts';
 import { createRanker } from './rank';
 import { PageSession, type BlockText, type EngineParts } from './session';
 import { buildTrie, buildTrieSteps, type Trie } from './trie';
@@ -41,7 +42,7 @@ export interface Engine {
 export type { PageSession };
 
 export function createEngine(pack: CompiledPack): Engine {
-  return engineWith(pack, buildTrie(pack.matcher));
+  return engineWith(pack, buildTrie(spotterMatcher(pack.matcher)));
 }
 
 export interface SliceOptions {
@@ -56,7 +57,7 @@ export interface SliceOptions {
 /** createEngine without a long task: the automaton is built in slices of about `budgetMs`. */
 export async function createEngineSliced(pack: CompiledPack, options: SliceOptions): Promise<Engine> {
   const budget = options.budgetMs ?? 12;
-  const steps = buildTrieSteps(pack.matcher);
+  const steps = buildTrieSteps(spotterMatcher(pack.matcher));
   let sliceEnd = performance.now() + budget;
   for (;;) {
     const step = steps.next();
@@ -74,6 +75,7 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
     pack,
     trie,
     triggers: pack.matcher.triggers,
+    concepts: pack.matcher.concepts,
     ranker: createRanker(pack),
   };
   return {
@@ -85,19 +87,20 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
       let offset = 0;
       for (let k = 0; k < segments.length;) {
         const block = (segments[k] as TextSegment).block;
+        const role = (segments[k] as TextSegment).role;
         let text = (segments[k] as TextSegment).text;
         for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
           text += (segments[k] as TextSegment).text;
         }
         if (units.length > 0) offset += BLOCK_SEPARATOR.length;
         unitStarts.push(offset);
-        units.push({ block: units.length, text });
+        units.push(role === undefined ? { block: units.length, text } : { block: units.length, text, role });
         offset += text.length;
       }
       const found = new PageSession(parts).updateBlocks(units);
       return found.map((mention) => {
         const base = unitStarts[mention.block] as number;
-        return {
+        const out: Mention = {
           start: base + mention.start,
           end: base + mention.end,
           text: mention.text,
@@ -106,6 +109,8 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
             return mention.findings; // ranked on first read (see session.ts)
           },
         };
+        if (mention.concepts) out.concepts = mention.concepts;
+        return out;
       });
     },
   };
