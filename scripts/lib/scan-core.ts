@@ -46,7 +46,7 @@ export function scanHtml(html: string): ScanOutput {
     document.write(html);
     const root = (document.body ?? document.documentElement) as unknown as Node;
     const segments = extractSegments(root, { isHidden: computedStyleHidden(window) });
-    return scanSegments(segments.map(({ text, block }) => ({ text, block })));
+    return scanSegments(segments.map(({ text, block, role }) => ({ text, block, role })));
   } finally {
     void window.happyDOM.close();
   }

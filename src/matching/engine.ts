@@ -3,7 +3,9 @@
  *
  * Usage:
  *
- *   const engine = createEngine(PACK);            // once per process (builds the automaton: tens of ms)
+ *   const engine = createCompiledEngine(PACK, COMPILED_AUTOMATON); // the content script: loads the automaton
+ *                                                  // compiled at build time (src/pack/automaton.ts), builds nothing
+ *   const engine = createEngine(PACK);            // tests and tools: builds the automaton (tens of ms)
  *   // or, in a page, without a long task: built in slices of `budgetMs`, yielding with your scheduler
  *   const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: 12, signal });
  *
@@ -29,6 +31,7 @@ import { BLOCK_SEPARATOR } from './join';
 import { spotterMatcher } from './concepts';
 import { createRanker } from './rank';
 import { PageSession, type BlockText, type EngineParts } from './session';
+import { loadAutomaton, type SerializedAutomaton } from './automaton-format';
 import { buildTrie, buildTrieSteps, type Trie } from './trie';
 import type { Mention, TextSegment } from './types';
 
@@ -43,6 +46,11 @@ export type { PageSession };
 
 export function createEngine(pack: CompiledPack): Engine {
   return engineWith(pack, buildTrie(spotterMatcher(pack.matcher)));
+}
+
+/** The engine over the automaton serialised at build time (one linear load, no construction). */
+export function createCompiledEngine(pack: CompiledPack, automaton: SerializedAutomaton): Engine {
+  return engineWith(pack, loadAutomaton(automaton));
 }
 
 export interface SliceOptions {

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngineSliced, type Engine } from '../matching/engine';
+import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
+import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
@@ -14,7 +15,6 @@ import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
 import { PageText, type PageTextEvents } from './page-text';
-import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
 import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
@@ -104,9 +104,9 @@ export class Overlay {
     return next ? this.reveal(next) : false;
   }
 
-  /** Built once per page, in slices (building the automaton in one go would be a long task). */
+  /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
   private getEngine(): Promise<Engine> {
-    this.engine ??= createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal: this.ctx.signal });
+    this.engine ??= Promise.resolve().then(() => createCompiledEngine(PACK, COMPILED_AUTOMATON));
     return this.engine;
   }
 

@@ -101,22 +101,23 @@ export class PageText {
       block.segments.push(segment);
       this.blockOfNode.set(segment.node, segment.block);
     }
+    // Chunks of about UPDATE_CHUNK_CHARS, cut only between blocks: a later update of the same block number would
+    // replace the part sent before.
     const chunks: TextSegment[][] = [];
     let chunk: TextSegment[] = [];
     let size = 0;
-    for (const segment of segments) {
-      chunk.push({ text: segment.text, block: segment.block });
+    segments.forEach((segment, at) => {
+      chunk.push({ text: segment.text, block: segment.block, role: segment.role });
       size += segment.text.length;
-      if (size >= UPDATE_CHUNK_CHARS && segment !== segments[segments.length - 1]) {
+      const next = segments[at + 1];
+      if (next && size >= UPDATE_CHUNK_CHARS && next.block !== segment.block) {
         chunks.push(chunk);
         chunk = [];
         size = 0;
       }
-    }
+    });
     if (chunk.length > 0) chunks.push(chunk);
-    // Never split one block over two updates: a later update of the same block number would replace it.
-    const balanced = rebalance(chunks);
-    await forEachSliced(balanced, (part) => this.place(this.session.update(part)), this.signal);
+    await forEachSliced(chunks, (part) => this.place(this.session.update(part)), this.signal);
   }
 
   private place(found: BlockMention[]): void {
@@ -200,15 +201,4 @@ function outermost(elements: Element[]): Element[] {
     for (let parent = element.parentElement; parent; parent = parent.parentElement) if (all.has(parent)) return false;
     return true;
   });
-}
-
-/** Moves segments so that no block is split across two chunks. */
-function rebalance(chunks: TextSegment[][]): TextSegment[][] {
-  for (let i = 0; i < chunks.length - 1; i++) {
-    const current = chunks[i]!;
-    const next = chunks[i + 1]!;
-    const lastBlock = current[current.length - 1]!.block;
-    while (next.length > 0 && next[0]!.block === lastBlock) current.push(next.shift()!);
-  }
-  return chunks.filter((chunk) => chunk.length > 0);
 }
