@@ -11,6 +11,7 @@ import { loadPack, PackError } from '../src/pack/load';
 import { compilePack } from '../src/pack/compile';
 import { serializeAutomaton } from '../src/matching/automaton-format';
 import { buildTrie } from '../src/matching/trie';
+import { spotterMatcher } from '../src/matching/concepts';
 import type { CompiledMatcher } from '../src/matching/compile';
 import type { Pack } from '../src/pack/schema';
 
@@ -35,7 +36,8 @@ export function compileFromDisk(): string {
 }
 
 function automatonJson(matcher: CompiledMatcher): string {
-  return `${JSON.stringify(serializeAutomaton(buildTrie(matcher)))}\n`;
+  // The phrase triggers and, after them, the concept terms (src/matching/concepts.ts): one automaton for both.
+  return `${JSON.stringify(serializeAutomaton(buildTrie(spotterMatcher(matcher))))}\n`;
 }
 
 /** The text of automaton.json for the pack on disk (builds the automaton: the slow part of the build). */
