@@ -13,7 +13,7 @@ export interface FindingTexts {
 }
 
 /** A card never shows more than a few findings; a longer request is cut, not refused. */
-export const MAX_FINDINGS_PER_REQUEST = 16;
+const MAX_FINDINGS_PER_REQUEST = 16;
 
 /** The background's answer, from the bundled pack. Tolerates any input (a message is untrusted data). */
 export function answerFindingTexts(

@@ -12,13 +12,13 @@
  */
 import type { SearchDoc } from './search-doc';
 
-export type SearchField = 'title' | 'phrases' | 'keywords' | 'summary' | 'quotes';
+type SearchField = 'title' | 'phrases' | 'keywords' | 'summary' | 'quotes';
 const FIELDS: readonly SearchField[] = ['title', 'phrases', 'keywords', 'summary', 'quotes'];
 /** A hit on a title or trigger phrase says more than one deep in a quote. */
 const FIELD_WEIGHT: Record<SearchField, number> = { title: 3, phrases: 3, keywords: 2, summary: 1, quotes: 1 };
 
 /** How good a word match is: the word itself, its start, or either with a typo. */
-export const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo: 0.6, typoPrefix: 0.45 } as const;
+const MATCH_QUALITY = { exact: 1, prefix: 0.8, typo: 0.6, typoPrefix: 0.45 } as const;
 export type MatchKind = keyof typeof MATCH_QUALITY;
 
 /** A word of a text: its folded form and where it stands (end exclusive). */
@@ -36,7 +36,7 @@ const HYPHEN = /^[-\u2010\u2011]$/;
 const folds = new Map<string, string>();
 
 /** Lower case without accents ("Élysée" → "elysee"), as both the index and the query see words. */
-export function foldWord(word: string): string {
+function foldWord(word: string): string {
   let folded = folds.get(word);
   if (folded === undefined) {
     folded = word.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
