@@ -44,7 +44,7 @@ export function scanHtml(html: string): ScanOutput {
     // Written into the window's own document (not a detached DOMParser one) so that computed styles apply.
     const document = window.document;
     document.write(html);
-    const root = (document.body ?? document.documentElement) as unknown as Node;
+    const root = ((document.body as typeof document.body | null) ?? document.documentElement) as unknown as Node;
     const segments = extractSegments(root, { isHidden: computedStyleHidden(window) });
     return scanSegments(segments.map(({ text, block }) => ({ text, block })));
   } finally {

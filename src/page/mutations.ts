@@ -1,5 +1,5 @@
 /** Quiet time after the last DOM change before a batch is scanned, ms (a live ticker is scanned a few times a second at most). */
-export const MUTATION_BATCH_DELAY_MS = 200;
+const MUTATION_BATCH_DELAY_MS = 200;
 
 export interface MutationBatch {
   /** Text nodes that changed, elements that were added, and elements that lost or gained loose text. */

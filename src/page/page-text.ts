@@ -204,11 +204,12 @@ function outermost(elements: Element[]): Element[] {
 
 /** Moves segments so that no block is split across two chunks. */
 function rebalance(chunks: TextSegment[][]): TextSegment[][] {
-  for (let i = 0; i < chunks.length - 1; i++) {
-    const current = chunks[i]!;
-    const next = chunks[i + 1]!;
-    const lastBlock = current[current.length - 1]!.block;
-    while (next.length > 0 && next[0]!.block === lastBlock) current.push(next.shift()!);
+  // Into the last chunk that still has segments: a chunk emptied by the move has no last block to compare.
+  let previous: TextSegment[] = [];
+  for (const chunk of chunks) {
+    const lastBlock = previous.at(-1)?.block;
+    while (chunk.length > 0 && chunk[0]?.block === lastBlock) previous.push(...chunk.splice(0, 1));
+    if (chunk.length > 0) previous = chunk;
   }
   return chunks.filter((chunk) => chunk.length > 0);
 }

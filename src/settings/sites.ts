@@ -15,7 +15,7 @@ import type { Settings } from './schema';
  * - No rule → on. The global switch off → off everywhere.
  */
 
-export function hostOf(url: string): string | null {
+function hostOf(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -27,7 +27,7 @@ export function hostOf(url: string): string | null {
   return host === '' ? null : host;
 }
 
-export function siteKeyForHost(host: string): string {
+function siteKeyForHost(host: string): string {
   const clean = host.toLowerCase().replace(/\.$/, '');
   return clean.startsWith('www.') && clean.length > 4 && !isIpAddress(clean) ? clean.slice(4) : clean;
 }
@@ -50,7 +50,7 @@ function keyAndParents(key: string): string[] {
 }
 
 /** The rule that decides this site key, if any: [the key it is stored under, on/off]. */
-export function ruleFor(key: string, sites: Settings['sites']): [string, boolean] | undefined {
+function ruleFor(key: string, sites: Settings['sites']): [string, boolean] | undefined {
   for (const candidate of keyAndParents(key)) {
     if (Object.hasOwn(sites, candidate)) return [candidate, sites[candidate] === true];
   }
@@ -71,8 +71,7 @@ export function isSiteEnabled(url: string, settings: Settings): boolean {
 export function setSiteEnabled(settings: Settings, urlOrKey: string, enabled: boolean): Settings {
   const key = urlOrKey.includes('://') ? siteKeyFor(urlOrKey) : normalizeSiteInput(urlOrKey);
   if (key === null) throw new Error(`Not a web site: ${urlOrKey}`);
-  const sites = { ...settings.sites };
-  delete sites[key];
+  const { [key]: _previous, ...sites } = settings.sites;
   const inherited = ruleFor(key, sites)?.[1] ?? true;
   if (enabled !== inherited) sites[key] = enabled;
   return { ...settings, sites };
@@ -80,8 +79,7 @@ export function setSiteEnabled(settings: Settings, urlOrKey: string, enabled: bo
 
 /** Removes a rule exactly as stored (the options page's site list). */
 export function removeSiteRule(settings: Settings, key: string): Settings {
-  const sites = { ...settings.sites };
-  delete sites[key];
+  const { [key]: _removed, ...sites } = settings.sites;
   return { ...settings, sites };
 }
 

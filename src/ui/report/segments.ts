@@ -32,8 +32,9 @@ export function segmentText(
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
+    const start = points[i];
+    const end = points[i + 1];
+    if (start === undefined || end === undefined) break;
     const covering = valid.filter((l) => l.start < end && l.end > start);
     segments.push({
       start,

@@ -19,7 +19,7 @@ function show() {
 }
 
 function chooseFile(text: string, name = 'settings.json') {
-  const input = screen.getByTestId('import-file') as HTMLInputElement;
+  const input = screen.getByTestId<HTMLInputElement>('import-file');
   const file = new File([text], name, { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   fireEvent.change(input);
@@ -102,6 +102,6 @@ describe('options page', () => {
     const notice = await screen.findByText(/were not valid/);
     expect(notice.closest('.notice')?.textContent).toContain('markStyle');
     expect(screen.getByText('news.example.com')).toBeTruthy();
-    expect((screen.getByLabelText(/Quiet underline/) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>(/Quiet underline/).checked).toBe(true);
   });
 });
