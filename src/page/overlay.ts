@@ -1,12 +1,12 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngineSliced, type Engine } from '../matching/engine';
+import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
+import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
-import { computedStyleHidden } from './extract';
 import { OWN_UI_ATTRIBUTE } from './extract-rules';
 import { installHighlightStyle } from './highlight-style';
 import { MentionIndex } from './hit-test';
@@ -14,7 +14,6 @@ import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
 import { PageText, type PageTextEvents } from './page-text';
-import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
 import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
@@ -104,9 +103,9 @@ export class Overlay {
     return next ? this.reveal(next) : false;
   }
 
-  /** Built once per page, in slices (building the automaton in one go would be a long task). */
+  /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
   private getEngine(): Promise<Engine> {
-    this.engine ??= createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal: this.ctx.signal });
+    this.engine ??= Promise.resolve().then(() => createCompiledEngine(PACK, COMPILED_AUTOMATON));
     return this.engine;
   }
 
@@ -189,7 +188,7 @@ export class Overlay {
         run.text = new PageText(
           body,
           engine.createSession(),
-          { isHidden: computedStyleHidden(window) },
+          {}, // visibility: markup rules, then checkVisibility() for the elements that hold a mention
           textEvents,
           signal,
         );
@@ -215,7 +214,7 @@ export class Overlay {
           return;
         }
         await firstScan;
-        await run.text?.rescan(batch.changed, batch.removals);
+        await run.text?.rescan(batch.changed, batch.removals, batch.styled);
         marks.attach();
       },
     });
