@@ -3,6 +3,7 @@ import { onMessage, sendMessage } from '../messaging/protocol';
 import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
 import { handleCommand } from './commands';
+import { injectEngine } from './engine-injection';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
 
 const askPage = (tabId: number) => sendMessage('getPageState', undefined, tabId);
@@ -19,6 +20,7 @@ export function startBackground(): void {
     if (tabId === undefined || sender.frameId) return; // top frame only: the badge counts the page's own mentions
     await (await badges).report(tabId, sender.url ?? sender.tab?.url, data);
   });
+  onMessage('loadEngine', ({ sender }) => injectEngine(sender));
   onMessage('openReport', ({ data }) => void openReportAt(data));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void badges.then((b) => b.navigated(tabId));
