@@ -52,7 +52,7 @@ function pad(rows: string[][]): string {
 function whyOurs(page: PageResult, d: PageDetails): string {
   const p = d.parts;
   return (
-    `of ${ms(page.ours_ms)}: ${ms(d.loadMs)} evaluating the bundle, ${ms(d.engineMs)} building the engine (createEngineSliced, in slices); ` +
+    `of ${ms(page.ours_ms)}: ${ms(d.loadMs)} evaluating the bundle, ${ms(d.engineMs)} loading the engine (compiled automaton); ` +
     `measured apart on a fresh page: extraction ${ms(p.extractMs)} (${ms(p.extractNoStyleMs)} without the getComputedStyle check), ` +
     `engine.scan ${ms(p.scanMs)}; the rest is placement, registration and ${d.tasksTraced} sliced tasks with their yields`
   );
@@ -128,7 +128,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       measured: `${largest.long_tasks} long tasks, longest task ${ms(largest.max_task_ms)}; frame after registration ${ms(largest.highlight_frame_ms)} (reported separately)`,
       note: met
         ? undefined
-        : `inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; building the engine took ${ms(detailOf(largest).engineMs)} in slices`,
+        : `inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; loading the engine took ${ms(detailOf(largest).engineMs)}`,
     });
   }
 
@@ -251,7 +251,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
     lines.push(
       `  ${size(page.size_kb)}: mark.js marked ${d.markjsCapped ? `(capped at ${context.fuseCapMs / 1000} s)` : d.markjsCount} of ${page.mentions_expected} planted (text node by text node, no visibility or page-chrome rules); ` +
         `fuse.js searched ${d.fuseSearched}${d.fuseCapped ? ` before the ${context.fuseCapMs / 1000} s cap` : ''}; ` +
-        `of ours: script evaluation ${ms(d.loadMs)}, engine build (sliced) ${ms(d.engineMs)}; ${d.tasksTraced} main-thread tasks while ours ran.` +
+        `of ours: script evaluation ${ms(d.loadMs)}, engine load (compiled automaton) ${ms(d.engineMs)}; ${d.tasksTraced} main-thread tasks while ours ran.` +
         (d.slow.length > 0 ? ` Fewer runs: ${d.slow.join('; ')}.` : ''),
     );
   });

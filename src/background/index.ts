@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
+import { serveFindingTexts } from './finding-texts';
 import { handleCommand } from './commands';
 import { injectEngine } from './engine-injection';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
@@ -22,6 +23,7 @@ export function startBackground(): void {
   });
   onMessage('loadEngine', ({ sender }) => injectEngine(sender));
   onMessage('openReport', ({ data }) => void openReportAt(data));
+  serveFindingTexts();
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void badges.then((b) => b.navigated(tabId));
     if (change.status === 'complete') void badges.then((b) => b.loaded(tabId, askPage));

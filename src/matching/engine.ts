@@ -3,7 +3,9 @@
  *
  * Usage:
  *
- *   const engine = createEngine(PACK);            // once per process (builds the automaton: tens of ms)
+ *   const engine = createCompiledEngine(PACK, COMPILED_AUTOMATON); // the content script: loads the automaton
+ *                                                  // compiled at build time (src/pack/automaton.ts), builds nothing
+ *   const engine = createEngine(PACK);            // tests and tools: builds the automaton (tens of ms)
  *   // or, in a page, without a long task: built in slices of `budgetMs`, yielding with your scheduler
  *   const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: 12, signal });
  *
@@ -28,6 +30,7 @@ import type { CompiledPack } from '../pack/compile';
 import { BLOCK_SEPARATOR } from './join';
 import { createRanker } from './rank';
 import { PageSession, type BlockText, type EngineParts } from './session';
+import { loadAutomaton, type SerializedAutomaton } from './automaton-format';
 import { buildTrie, buildTrieSteps, type Trie } from './trie';
 import type { Mention, TextSegment } from './types';
 
@@ -40,8 +43,21 @@ export interface Engine {
 
 export type { PageSession };
 
+/**
+ * The automaton an engine for this pack walks: createEngine builds it here, and the build serialises the same one
+ * for createCompiledEngine (scripts/compile-pack.ts) — whatever patterns go in here are what the page gets.
+ */
+export function buildEngineTrie(pack: CompiledPack): Trie {
+  return buildTrie(pack.matcher);
+}
+
 export function createEngine(pack: CompiledPack): Engine {
-  return engineWith(pack, buildTrie(pack.matcher));
+  return engineWith(pack, buildEngineTrie(pack));
+}
+
+/** The engine over the automaton serialised at build time (one linear load, no construction). */
+export function createCompiledEngine(pack: CompiledPack, automaton: SerializedAutomaton): Engine {
+  return engineWith(pack, loadAutomaton(automaton));
 }
 
 export interface SliceOptions {

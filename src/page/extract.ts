@@ -1,4 +1,6 @@
 import type { TextSegment } from '../matching/types';
+import type { StyleProbe } from './extract-visibility';
+import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from './extract-roles';
 import { isBlockElement, isSkippedElement } from './extract-rules';
 
 /** A segment that remembers the DOM text node it came from, so offsets can be mapped back to ranges. */
@@ -7,49 +9,108 @@ export interface NodeSegment extends TextSegment {
 }
 
 export interface ExtractOptions {
-  /** Extra check for elements hidden by CSS (the browser passes a computed-style check). */
+  /**
+   * Extra check for elements hidden by CSS, per element while walking (computedStyleHidden). Costly, and not what
+   * the content script or scan do any more: they read markup rules only and check the few elements that hold a
+   * mention (`styleProbe`, extract-visibility.ts).
+   */
   isHidden?: (element: Element) => boolean;
+  /** The late visibility check for mentions (PageText); default: the browser's (browserStyleProbe). */
+  styleProbe?: StyleProbe;
 }
 
-// NodeFilter constants, spelled out: happy-dom and browsers both have them, but not on every global.
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 const WHITESPACE_ONLY = /^\s*$/;
 
 /**
- * Walks the readable text under `root` in document order, one segment per text node.
- * A generator, so the content script can extract a large page in time slices.
+ * Walks the readable text under `root` in document order, one segment per text node, each with its block's role
+ * (extract-roles.ts). A generator, so the content script can extract a large page in time slices; a block's
+ * segments come out together once the block ends (its role depends on all of its text).
  */
 export function* walkSegments(root: Node, options: ExtractOptions = {}): Generator<NodeSegment> {
-  const document = root.ownerDocument ?? (root as Document);
   const { isHidden } = options;
-  const walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType !== 1) return FILTER_ACCEPT;
-      const element = node as Element;
-      if (isSkippedElement(element) || isHidden?.(element)) return FILTER_REJECT;
-      // Elements themselves are not emitted; they are visited so that their subtree can be rejected.
-      return FILTER_SKIP;
-    },
-  });
   const blockOf = new Map<Node, Element | null>();
+  const inlineOf = new Map<Node, number>();
+  const roleOf = new Map<Element | null, MarkupRole>();
   let block = 0;
   let previousBlockElement: Element | null | undefined;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
+  let pending: NodeSegment[] = [];
+  const parts: BlockTextParts = { text: '', linkChars: 0, boldChars: 0 };
+  const finish = (): NodeSegment[] => {
+    const done = pending;
+    if (done.length === 0) return done;
+    let markup = roleOf.get(previousBlockElement ?? null);
+    if (markup === undefined && !roleOf.has(previousBlockElement ?? null)) {
+      markup = markupRole(previousBlockElement ?? null);
+      roleOf.set(previousBlockElement ?? null, markup);
+    }
+    const role = blockRole(markup, parts);
+    for (const segment of done) segment.role = role;
+    pending = [];
+    parts.text = '';
+    parts.linkChars = 0;
+    parts.boldChars = 0;
+    return done;
+  };
+  for (const text of readableTextNodes(root, isHidden)) {
     const data = text.data;
     if (data.length === 0) continue;
     const blockElement = nearestBlock(text.parentNode, blockOf);
     const sameBlock = blockElement === previousBlockElement;
     // Whitespace between inline elements separates words; at the start of a block it is only indentation.
     if (!sameBlock && WHITESPACE_ONLY.test(data)) continue;
-    if (!sameBlock && previousBlockElement !== undefined) block += 1;
+    if (!sameBlock && previousBlockElement !== undefined) {
+      yield* finish();
+      block += 1;
+    }
     previousBlockElement = blockElement;
-    yield { text: data, block, node: text };
+    const inline = inlineKind(text.parentNode, blockElement, inlineOf);
+    const visible = data.replace(/\s+/g, '').length;
+    parts.text += data;
+    if (inline & IN_LINK) parts.linkChars += visible;
+    if (inline & IN_BOLD) parts.boldChars += visible;
+    pending.push({ text: data, block, role: 'prose', node: text });
   }
+  yield* finish();
+}
+
+/**
+ * The text nodes under `root` outside skipped subtrees, in document order. A plain child/sibling walk rather than
+ * a TreeWalker with a filter: every DOM (browsers, the scan's linkedom) runs it the same way, and a rejected
+ * element's subtree is never entered.
+ */
+function* readableTextNodes(root: Node, isHidden: ((element: Element) => boolean) | undefined): Generator<Text> {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === 3) yield node as Text;
+    else if (node.nodeType === 1) enter = !isSkippedElement(node as Element) && !isHidden?.(node as Element);
+    if (enter && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) return;
+    node = node.nextSibling;
+  }
+}
+
+const IN_LINK = 1;
+const IN_BOLD = 2;
+
+/** Whether text under `parent` sits in a link and/or bold text inside its block (cached per parent). */
+function inlineKind(parent: Node | null, block: Element | null, cache: Map<Node, number>): number {
+  if (!parent || parent === block) return 0;
+  const cached = cache.get(parent);
+  if (cached !== undefined) return cached;
+  let kind = 0;
+  if (parent.nodeType === 1) {
+    const tag = (parent as Element).tagName.toUpperCase();
+    if (tag === 'A' && (parent as Element).hasAttribute('href')) kind |= IN_LINK;
+    else if (tag === 'B' || tag === 'STRONG') kind |= IN_BOLD;
+  }
+  kind |= inlineKind(parent.parentNode, block, cache);
+  cache.set(parent, kind);
+  return kind;
 }
 
 /** All readable segments under `root`. */

@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createEngineSliced, type Engine } from '../matching/engine';
+import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
+import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
@@ -12,7 +13,6 @@ import { installHighlightStyle } from './highlight-style';
 import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { startPageScan, type PageScan } from './page-scan';
-import { SLICE_BUDGET_MS, yieldToMain } from './scheduler';
 import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
@@ -109,9 +109,9 @@ export class Overlay {
     return next ? this.reveal(next) : false;
   }
 
-  /** Built once per page, in slices (building the automaton in one go would be a long task). */
+  /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
   private getEngine(): Promise<Engine> {
-    this.engine ??= createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal: this.ctx.signal });
+    this.engine ??= Promise.resolve().then(() => createCompiledEngine(PACK, COMPILED_AUTOMATON));
     return this.engine;
   }
 

@@ -1,6 +1,5 @@
 import type { Engine } from '../matching/engine';
 import { CARD_HOST_TAG } from '../ui/card/layer';
-import { computedStyleHidden } from './extract';
 import { OWN_UI_ATTRIBUTE } from './extract-rules';
 import { MentionIndex } from './hit-test';
 import { MarkLayer } from './marks';
@@ -43,7 +42,7 @@ export function startPageScan(
   const text = new PageText(
     root,
     engine.createSession(),
-    { isHidden: computedStyleHidden(window) },
+    {}, // visibility: markup rules, then checkVisibility() for the elements that hold a mention
     {
       added: (placed) => {
         for (const one of placed) {
@@ -73,7 +72,7 @@ export function startPageScan(
       onBatch: async (batch) => {
         await firstScan;
         const before = marks.size;
-        await text.rescan(batch.changed, batch.removals);
+        await text.rescan(batch.changed, batch.removals, batch.styled);
         marks.attach();
         if (marks.size !== before || batch.removals) events.changed?.(marks.size);
       },

@@ -3,7 +3,7 @@
  * bundled with esbuild into one script that the benchmark injects into the page. Exposes `window.__benchOurs`.
  *
  * It runs what the injected engine runs on a page whose sentinel found the subject (src/page/overlay.ts): the
- * subject check, the sliced engine build, the page stylesheet, then `startPageScan` (src/page/page-scan.ts), the one
+ * subject check, the engine load, the page stylesheet, then `startPageScan` (src/page/page-scan.ts), the one
  * scan pipeline the content script calls — leaving out only what needs the extension runtime (settings storage,
  * messaging, the card UI), none of which runs while a page is scanned.
  *
@@ -11,13 +11,13 @@
  * benchmark adds the time the browser takes to evaluate this script. The state stays reachable afterwards, so that
  * the heap measurement sees what a living content script keeps.
  */
-import { createEngineSliced } from '../../../src/matching/engine';
+import { createCompiledEngine } from '../../../src/matching/engine';
+import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { PACK } from '../../../src/pack/index';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
 import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/page/highlight-style';
 import { startPageScan } from '../../../src/page/page-scan';
 import { compareDocumentOrder } from '../../../src/page/placement';
-import { SLICE_BUDGET_MS, yieldToMain } from '../../../src/page/scheduler';
 import { SubjectCheck } from '../../../src/page/subject-check';
 
 export interface OursResult {
@@ -40,10 +40,10 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   // The sentinel's check (the injected engine skips it on its first run: the sentinel passed it before).
   const check = new SubjectCheck(SUBJECT_TERMS);
   if (!(await check.readPage(document.body, signal))) throw new Error('the benchmark page failed the subject check');
-  // As the overlay: the stylesheet first, then the engine (built in slices), then the pipeline.
+  // As the overlay: the stylesheet first, then the engine (loaded from the compiled automaton), then the pipeline.
   const style = installHighlightStyle(document, 'underline');
   const engineStart = performance.now();
-  const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: SLICE_BUDGET_MS, signal });
+  const engine = createCompiledEngine(PACK, COMPILED_AUTOMATON);
   const engineMs = performance.now() - engineStart;
   const scan = startPageScan(document.body, engine, {}, signal, { watch });
   await scan.firstScan;

@@ -1,0 +1,99 @@
+/**
+ * What kind of block a run of page text is (TextSegment.role), judged from markup and the block's own text.
+ * The engine's context rules (topic gate, `near` window, clutter window) count only `prose`, so page chrome inside
+ * or around an article — captions, bylines, ad slots, separators, link lists — never opens the gate or pushes a
+ * paragraph out of a window. Pure DOM reads, no layout: the content script and `npm run scan` judge alike.
+ */
+import type { BlockRole } from '../matching/types';
+
+/** Tags whose whole subtree is page furniture when it sits around article text. */
+const FURNITURE_TAGS = new Set(['FIGCAPTION', 'FIGURE', 'CAPTION', 'ASIDE', 'ADDRESS', 'FOOTER']);
+const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+/** Where the ancestor walk stops: classes above the article container say nothing about one block. */
+const CONTAINER_TAGS = new Set(['ARTICLE', 'MAIN', 'BODY', 'HTML']);
+/**
+ * How many ancestors of a block the tag, class and role checks look at: enough for `figure > div > p` or
+ * `div.byline > span > p`, few enough that a class far up the tree (`div.has-author`) does not speak for every block.
+ */
+const ANCESTOR_DEPTH = 4;
+
+/**
+ * Class, id, itemprop or rel words of page chrome (whole words of the attribute: `ad-slot` has `ad`, `header` not).
+ * Words like "caption" or "byline" name the block's purpose in the markup of most news sites.
+ */
+const FURNITURE_WORD =
+  /^(?:ads?|advert\w*|adsbygoogle|adslot|adunit|dfp|sponsor\w*|promo\w*|byline\w*|bylines|author\w*|dateline|credits?|caption\w*|timestamp|date|published|updated|share\w*|sharing|social|related|recommend\w*|newsletter\w*|signup|subscribe\w*|breadcrumbs?|tags?|keywords|comments?|disclaimer|kicker|eyebrow|outbrain|taboola|most-?read|trending|toolbar|pagination|pager)$/;
+const HEADLINE_WORD = /^(?:headline\w*|title|article-?title|story-?title|entry-?title|post-?title)$/;
+
+/** Labels a news page puts between or around paragraphs, as the whole text of a block. */
+const LABEL_TEXT =
+  /^(?:advertisement|advertising|ad|sponsored( content)?|continue reading( the main story| below)?|read more( here)?|read next|see also|more on this( story)?|related( articles| stories| content| coverage| reading)?|what to read next|most (read|popular|viewed|shared)|recommended( for you| stories)?|share( this( article| story| page)?)?|sign up( for our newsletter)?|subscribe( now)?|skip to (main )?content|listen to (this )?(article|story)|(photo|image|video|graphic)( credit)?s?|credit|caption|comments?|trending( now)?|up next|watch|top stories|latest news|story continues below( advertisement)?)\W*$/i;
+/** "By Jane Doe", "Updated 5:02 PM", "Published March 3": the first words of a byline or timestamp line. */
+const BYLINE_START =
+  /^(?:by|from|updated|published|posted|last (updated|modified)|reporting by|written by|photo(graph)?s? by|edited by)\b/i;
+const HAS_LETTER = /\p{L}/u;
+const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
+/** Below this many words a block without sentence punctuation reads as a label, not article prose. */
+const SHORT_WORDS = 5;
+/** Bold-only lines up to this many words read as subheads. */
+const SUBHEAD_WORDS = 15;
+/** A block whose text is at least this share link text is a link list entry or a teaser. */
+const LINK_HEAVY_SHARE = 0.5;
+
+/** What the markup alone says about a block element (cached per element by the caller). */
+export type MarkupRole = BlockRole | undefined;
+
+/**
+ * The block element's role from its own tag and its near ancestors: furniture containers and chrome class words,
+ * headings. Undefined when the markup does not say (the block's text decides).
+ */
+export function markupRole(block: Element | null): MarkupRole {
+  let heading = false;
+  let depth = 0;
+  for (let current = block; current && depth < ANCESTOR_DEPTH; current = current.parentElement, depth++) {
+    const tag = current.tagName.toUpperCase();
+    if (CONTAINER_TAGS.has(tag)) break;
+    if (FURNITURE_TAGS.has(tag)) return 'furniture';
+    const ariaRole = current.getAttribute('role')?.trim().toLowerCase();
+    if (ariaRole === 'complementary') return 'furniture';
+    if (HEADING_TAGS.has(tag) || ariaRole === 'heading') heading = true;
+    if (hasWord(current, FURNITURE_WORD)) return 'furniture';
+    if (depth === 0 && hasWord(current, HEADLINE_WORD)) heading = true;
+  }
+  return heading ? 'heading' : undefined;
+}
+
+/** The part of a block's text the role needs: all of it, and how much of it is inside links or bold. */
+export interface BlockTextParts {
+  text: string;
+  linkChars: number;
+  boldChars: number;
+}
+
+/** The role of one block from its markup role and its text (see the module comment for what each role means). */
+export function blockRole(markup: MarkupRole, parts: BlockTextParts): BlockRole {
+  if (markup === 'furniture') return 'furniture';
+  const text = parts.text.trim();
+  if (!HAS_LETTER.test(text)) return 'furniture'; // "___", "* * *", "•", a lone date in digits
+  if (LABEL_TEXT.test(text)) return 'furniture';
+  const letters = text.replace(/\s+/g, '').length;
+  if (letters > 0 && parts.linkChars / letters >= LINK_HEAVY_SHARE) return 'furniture';
+  const words = text.split(/\s+/).length;
+  if (words <= 12 && BYLINE_START.test(text)) return 'furniture';
+  if (markup === 'heading') return 'heading';
+  const sentence = SENTENCE_END.test(text);
+  if (!sentence && letters > 0 && parts.boldChars / letters >= 0.9 && words <= SUBHEAD_WORDS) return 'heading';
+  if (!sentence && words < SHORT_WORDS) return 'furniture';
+  return 'prose';
+}
+
+function hasWord(element: Element, pattern: RegExp): boolean {
+  for (const name of ['class', 'id', 'itemprop', 'rel', 'data-testid']) {
+    const value = element.getAttribute(name);
+    if (!value) continue;
+    for (const word of value.toLowerCase().split(/[^a-z0-9-]+|--|__/)) {
+      if (word && (pattern.test(word) || word.split('-').some((part) => pattern.test(part)))) return true;
+    }
+  }
+  return false;
+}
