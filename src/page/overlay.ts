@@ -116,7 +116,8 @@ export class Overlay {
   }
 
   private start(): void {
-    const body = document.body;
+    // lib.dom types `body` as always there; it is null on a document without one (XHTML, SVG, a frameset).
+    const body = document.body as HTMLElement | null;
     if (!body || this.ctx.isInvalid) return;
     const abort = new AbortController();
     // Ends with the content script (ctx) or with this run, whichever comes first. An invalidated script (extension
