@@ -10,7 +10,7 @@
  */
 export const CLUTTER_WINDOW = 6;
 /** Marks a block may carry per finding. */
-export const MARKS_PER_FINDING_PER_BLOCK = 3;
+const MARKS_PER_FINDING_PER_BLOCK = 3;
 /** Block numbers further apart than this are far apart, whatever lies between (bounds the walk). */
 const MAX_WALK = 256;
 

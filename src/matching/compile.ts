@@ -7,8 +7,6 @@ import type { Pack } from '../pack/schema';
 import { compileConcepts, type CompiledConcepts } from './compile-concepts';
 import { normalizePhrase } from './normalize';
 import { patternVariants, PatternError } from './patterns';
-
-export { patternVariants };
 import { BLOCKERS } from './blockers';
 import { CHINA_TERMS, NOT_REFERENCES, PAIR_REFERENCES, RUSSIA_TERMS } from './topic-terms';
 

@@ -88,13 +88,11 @@ describe('incremental session with the shipped pack', () => {
 describe('sliced engine build', () => {
   it('builds the same engine in many small pieces, giving the main thread back between them', async () => {
     let yields = 0;
-    const sliced = await createEngineSliced(PACK, {
-      budgetMs: 0,
-      yieldToMain: () => {
-        yields++;
-        return Promise.resolve();
-      },
-    });
+    const yieldToMain = () => {
+      yields++;
+      return Promise.resolve();
+    };
+    const sliced = await createEngineSliced(PACK, { budgetMs: 0, yieldToMain });
     const page = blocks(ON_TOPIC, 'China and Russia: a no-limits partnership, joint naval drills and BRICS.');
     expect(yields).toBeGreaterThan(10);
     expect(JSON.stringify(sliced.scan(page))).toBe(JSON.stringify(engine.scan(page)));
