@@ -97,7 +97,8 @@ function candidateNodes(document: Document, node: Node, offset: number): Node[] 
   if (node.nodeType !== 3) return [node];
   const nodes: Node[] = [node];
   const walker = document.createTreeWalker(
-    (document.body as HTMLElement | null) ?? document.documentElement,
+    // querySelector, not document.body: lib.dom types body as always there; it is null in XHTML or SVG documents.
+    document.querySelector('body') ?? document.documentElement,
     0x4 /* SHOW_TEXT */,
   );
   if (offset === 0) {

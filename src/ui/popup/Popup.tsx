@@ -85,7 +85,7 @@ export function Popup(props: PopupProps) {
   };
 
   const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
-  const siteEnabled = canRun && !!tab?.url && isSiteEnabled(tab.url, settings);
+  const siteEnabled = canRun && !!tab.url && isSiteEnabled(tab.url, settings);
 
   return (
     // One <main> landmark holds everything (axe: landmark-one-main, region).

@@ -40,7 +40,7 @@ export const contentScriptClient: PageClient = {
   async getPageState(tabId) {
     try {
       // Typed as a PageState, but a tab whose content script has no answer yet gives null.
-      const state: PageState | null = await sendMessage('getPageState', undefined, tabId);
+      const state = (await sendMessage('getPageState', undefined, tabId)) as PageState | null;
       return state ?? undefined;
     } catch {
       return undefined;
