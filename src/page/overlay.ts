@@ -4,14 +4,15 @@ import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
-import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { dismissalsDiffer, getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { dismiss, visibilityFilter } from './dismiss';
 import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
 import { computedStyleHidden } from './extract';
 import { OWN_UI_ATTRIBUTE } from './extract-rules';
 import { installHighlightStyle } from './highlight-style';
 import { MentionIndex } from './hit-test';
-import { CardController } from './interaction';
+import { CardController, HOVER_OPEN_DELAY_MS } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { watchMutations } from './mutations';
 import { PageText, type PageTextEvents } from './page-text';
@@ -27,6 +28,8 @@ interface Run {
   text: PageText | undefined;
   cards: CardController;
   style: ReturnType<typeof installHighlightStyle> | undefined;
+  /** Shows or hides every placed mention per the dismissals (after a settings change: effect at once). */
+  refilter: () => void;
 }
 
 /**
@@ -48,6 +51,8 @@ export class Overlay {
     }),
   );
   private lastCount = -1;
+  /** The findings of a mark the reader's dismissals still show (empty: no mark). */
+  private visible: (placed: PlacedMention) => string[] = (placed) => placed.mention.findings;
 
   constructor(private readonly ctx: ContentScriptContext) {}
 
@@ -57,7 +62,12 @@ export class Overlay {
 
   applySettings(settings: Settings): void {
     const wasEnabled = this.enabled;
+    const refilter = !this.settings || dismissalsDiffer(this.settings, settings);
     this.settings = settings;
+    if (refilter) {
+      this.visible = visibilityFilter(settings);
+      this.run?.refilter();
+    }
     if (this.enabled && !this.run) this.start();
     else if (!this.enabled && wasEnabled) this.stop();
     this.run?.style?.update(settings.markStyle);
@@ -76,7 +86,9 @@ export class Overlay {
   /** Mentions in document order (the popup's "On this page" list and its indexes). */
   mentions(): PlacedMention[] {
     if (!this.run) return [];
-    return [...(this.run.text?.marks() ?? [])].filter(isPlacementValid).sort(compareDocumentOrder);
+    return [...(this.run.text?.marks() ?? [])]
+      .filter((placed) => isPlacementValid(placed) && this.visible(placed).length > 0)
+      .sort(compareDocumentOrder);
   }
 
   /** Scrolls to a mention and opens its card with focus inside (keyboard command, popup). */
@@ -125,12 +137,13 @@ export class Overlay {
     // middle of the first scan: a new stylesheet makes the next computed-style check restyle the whole page.
     let scanned = false;
     const ensureStyle = () => {
-      run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+      run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'dotted');
     };
     const textEvents: PageTextEvents = {
       added: (placed) => {
         if (scanned) ensureStyle();
         for (const one of placed) {
+          if (this.visible(one).length === 0) continue;
           marks.add(one);
           index.add(one);
         }
@@ -150,21 +163,39 @@ export class Overlay {
       signal,
       index,
       layer: this.layer,
-      openMode: () => this.settings?.cardOpen ?? 'hover',
-      showCard: (placed, takeFocus) => {
+      behaviour: () => ({
+        mode: this.settings?.cardOpen ?? 'hover',
+        hoverDelayMs: this.settings?.hoverDelayMs ?? HOVER_OPEN_DELAY_MS,
+        quietKey: this.settings?.quietKey ?? 'Alt',
+      }),
+      showCard: (placed, takeFocus, pointerY) => {
         if (signal.aborted) return;
         this.layer.show(
           {
             phrase: placed.mention.text,
             trigger: placed.mention.trigger,
-            findingIds: placed.mention.findings,
-            reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
+            findingIds: this.visible(placed),
+            reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined, pointerY),
+            onAction: (action, findingId) => dismiss(action, placed, findingId, location.href),
           },
           { takeFocus },
         );
       },
     });
-    const run: Run = { abort, marks, index, text: undefined, cards, style: undefined };
+    const refilter = () => {
+      for (const placed of run.text?.marks() ?? []) {
+        if (this.visible(placed).length > 0) {
+          marks.add(placed);
+          index.add(placed);
+        } else {
+          marks.remove(placed);
+          index.remove(placed);
+        }
+      }
+      if (marks.size > 0 && scanned) ensureStyle();
+      this.reportCount();
+    };
+    const run: Run = { abort, marks, index, text: undefined, cards, style: undefined, refilter };
     this.run = run;
     // The quick check: a page that cannot hold a single mention gets no engine and no extraction, only a cheap
     // look at its raw text (in slices) and at text that arrives later (subject-check.ts).
