@@ -1,20 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type Fuse from 'fuse.js';
 import type { CompiledPack } from '../../pack/compile';
-import type { SearchDoc } from '../../pack/search-doc';
 import type { PageState } from '../../messaging/protocol';
 import { isSiteEnabled, pageAccess, type Settings } from '../../settings';
 import { FindingDetail } from './FindingDetail';
 import { FindingList, LISTBOX_ID, optionDomId, type OptionSection } from './FindingList';
 import { groupFindings } from './groups';
 import { PageMentions } from './PageMentions';
-import { searchFindings } from './search';
+import { searchFindings, suggestFindings, type FindingSearch } from './search';
 import { SiteSwitch } from './SiteSwitch';
 import type { PageClient, TargetTab } from './target-tab';
 
 export interface PopupProps {
   pack: CompiledPack;
-  fuse: Fuse<SearchDoc>;
+  search: FindingSearch;
   tab: TargetTab | null;
   /** Still asking the page for its address: say nothing about the site yet. */
   resolving?: boolean;
@@ -30,8 +28,10 @@ export interface PopupProps {
   onDone: () => void;
 }
 
+const CLOSE_TITLE = 'Close findings';
+
 export function Popup(props: PopupProps) {
-  const { pack, fuse, tab, settings, pageState } = props;
+  const { pack, search, tab, settings, pageState } = props;
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const [openId, setOpenId] = useState<string>();
@@ -44,8 +44,12 @@ export function Popup(props: PopupProps) {
         options: group.findings.map((f) => ({ id: f.id, title: { text: f.title, ranges: [] } })),
       }));
     }
-    return [{ options: searchFindings(fuse, query) }];
-  }, [query, pack, fuse]);
+    const results = searchFindings(search, query);
+    if (results.length > 0) return [{ options: results }];
+    // Nothing matches every word: offer the close findings (CLOSE_TITLE tells the reader they are not matches).
+    const close = suggestFindings(search, query);
+    return close.length > 0 ? [{ title: CLOSE_TITLE, options: close }] : [];
+  }, [query, pack, search]);
   // autofocus alone is not honoured everywhere a popup document opens.
   useEffect(() => input.current?.focus(), []);
   const flat = useMemo(() => sections.flatMap((s) => s.options), [sections]);
@@ -117,11 +121,12 @@ export function Popup(props: PopupProps) {
           onInput={(event) => setQuery(event.currentTarget.value)}
           onKeyDown={onKeyDown}
         />
-        {flat.length === 0 ? (
+        {(flat.length === 0 || sections[0]?.title === CLOSE_TITLE) && (
           <p class="muted" role="status">
-            No finding matches “{query.trim()}”.
+            No finding matches “{query.trim()}”{flat.length > 0 ? '.' : ', and none comes close.'}
           </p>
-        ) : (
+        )}
+        {flat.length > 0 && (
           <FindingList sections={sections} activeId={activeId} onOpen={setOpenId} onHover={setActiveId} />
         )}
       </div>
