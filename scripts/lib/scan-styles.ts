@@ -39,6 +39,10 @@ export function pageStyleProbe(document: Document): StyleProbe {
   const notRendered = new Map<Element, boolean>();
   const hidden = new Map<Element, boolean>();
   const probe: StyleProbe = {
+    ownHiding: (element) => ({
+      displayNone: valueOf(element, 'display') === 'none',
+      contentHidden: valueOf(element, 'content-visibility') === 'hidden',
+    }),
     notRendered(element) {
       let answer = notRendered.get(element);
       if (answer !== undefined) return answer;

@@ -10,15 +10,25 @@ export interface StyleProbe {
   notRendered(element: Element): boolean;
   /** The element's computed `visibility` is `hidden` or `collapse`. */
   visibilityHidden(element: Element): boolean;
+  /** The element's own style hides its subtree: `display: none`, or `content-visibility: hidden` (descendants). */
+  ownHiding(element: Element): { displayNone: boolean; contentHidden: boolean };
 }
 
 /**
  * Hidden by CSS: not rendered, or `visibility: hidden` that comes from below the page's root. A hidden `<html>` or
- * `<body>` (anti-flicker snippets: `body{visibility:hidden}` until a script removes it) is a loading state, not
- * hidden text: the page shows it a moment later, so it is judged as shown.
+ * `<body>` is a loading state, not hidden text — anti-flicker snippets (`body{visibility:hidden}` until a script
+ * removes it, seattletimes) and frame-busters (`html{display:none}` until a script shows it, engadget): the page
+ * shows it a moment later, so only what hides the element below `<body>` counts.
  */
 export function isHiddenByStyle(element: Element, probe: StyleProbe): boolean {
-  if (probe.notRendered(element)) return true;
+  if (probe.notRendered(element)) {
+    const body = element.ownerDocument.body as HTMLElement | null;
+    if (!body || !probe.notRendered(body)) return true; // hidden below a rendered body
+    for (let current: Element | null = element; current && current !== body; current = current.parentElement) {
+      const own = probe.ownHiding(current);
+      if (own.displayNone || (own.contentHidden && current !== element)) return true;
+    }
+  }
   if (!probe.visibilityHidden(element)) return false;
   for (let current: Element | null = element; current; current = current.parentElement) {
     if (!probe.visibilityHidden(current)) return true; // hidden from below a shown ancestor
@@ -57,6 +67,10 @@ export function browserStyleProbe(view: Pick<Window, 'getComputedStyle'>): Style
   };
   return {
     notRendered,
+    ownHiding: (element) => {
+      const style = view.getComputedStyle(element);
+      return { displayNone: style.display === 'none', contentHidden: style.contentVisibility === 'hidden' };
+    },
     visibilityHidden: (element) => {
       const visibility = view.getComputedStyle(element).visibility;
       return visibility === 'hidden' || visibility === 'collapse';

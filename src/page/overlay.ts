@@ -122,7 +122,8 @@ export class Overlay {
   }
 
   private start(): void {
-    const body = document.body;
+    // lib.dom types `body` as always there; it is null on a document without one (XHTML, SVG, a frameset).
+    const body = document.body as HTMLElement | null;
     if (!body || this.ctx.isInvalid) return;
     const abort = new AbortController();
     // Ends with the content script (ctx) or with this run, whichever comes first. An invalidated script (extension
@@ -238,8 +239,9 @@ export class Overlay {
       onBatch: async (batch) => {
         // Before the subject appears there is nothing to rescan: the first scan will read the whole page.
         if (!check.passed) {
-          for (const node of batch.changed) check.feed(node.textContent ?? '');
-          if (check.passed) subjectFound();
+          let passed = false;
+          for (const node of batch.changed) passed = check.feed(node.textContent ?? '');
+          if (passed) subjectFound();
           return;
         }
         await firstScan;

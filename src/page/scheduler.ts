@@ -22,12 +22,12 @@ export function yieldToMain(): Promise<void> {
 }
 
 /** A deadline for one slice: `expired()` turns true after `budgetMs`. */
-export function sliceDeadline(budgetMs = SLICE_BUDGET_MS): { expired: () => boolean } {
+function sliceDeadline(budgetMs = SLICE_BUDGET_MS): { expired: () => boolean } {
   const end = performance.now() + budgetMs;
   return { expired: () => performance.now() >= end };
 }
 
-export class Cancelled extends Error {
+class Cancelled extends Error {
   constructor() {
     super('cancelled');
     this.name = 'Cancelled';

@@ -47,9 +47,9 @@ export class SubjectCheck {
    */
   async readPage(root: Node, signal: AbortSignal): Promise<boolean> {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
-    const check = this;
+    const passed = () => this.passed;
     function* textNodes(): Generator<Text> {
-      for (let node = walker.nextNode(); node && !check.passed; node = walker.nextNode()) yield node as Text;
+      for (let node = walker.nextNode(); node && !passed(); node = walker.nextNode()) yield node as Text;
     }
     await forEachSliced(textNodes(), (node) => this.feed(node.data), signal);
     return this.passed;

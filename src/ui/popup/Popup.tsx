@@ -57,7 +57,7 @@ export function Popup(props: PopupProps) {
   // Typing puts the best result first in line for Enter.
   useEffect(() => setActiveId(query.trim() ? flat[0]?.id : undefined), [flat]);
   useEffect(() => {
-    if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView?.({ block: 'nearest' });
+    if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
 
   const openFinding = openId ? pack.findings.find((f) => f.id === openId) : undefined;
@@ -74,7 +74,7 @@ export function Popup(props: PopupProps) {
       if (flat.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       const next = at === -1 ? (step === 1 ? 0 : flat.length - 1) : (at + step + flat.length) % flat.length;
-      setActiveId(flat[next]!.id);
+      setActiveId(flat[next]?.id);
     } else if (event.key === 'Enter' && activeId) {
       event.preventDefault();
       setOpenId(activeId);
@@ -85,7 +85,7 @@ export function Popup(props: PopupProps) {
   };
 
   const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
-  const siteEnabled = canRun && isSiteEnabled(tab.url!, settings);
+  const siteEnabled = canRun && !!tab?.url && isSiteEnabled(tab.url, settings);
 
   return (
     // One <main> landmark holds everything (axe: landmark-one-main, region).

@@ -40,7 +40,7 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
 
   // Bring the finding named in the address into view (after it is rendered).
   useEffect(() => {
-    if (currentId) document.getElementById(currentId)?.scrollIntoView?.({ block: 'center' });
+    if (currentId) document.getElementById(currentId)?.scrollIntoView({ block: 'center' });
   }, [currentId]);
 
   return (

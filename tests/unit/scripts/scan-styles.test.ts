@@ -49,6 +49,13 @@ describe('the scan’s style probe', () => {
     ).toBe(true);
   });
 
+  it('reads a root hidden until a script shows it as shown (frame-busters), but not what hides below it', () => {
+    expect(hidden('<style>html { display: none }</style><p id="x">t</p>')).toBe(false);
+    expect(hidden('<style>html { display: none } .gone { display: none }</style><p id="x" class="gone">t</p>')).toBe(
+      true,
+    );
+  });
+
   it('ignores print media, other widths, pseudo-elements, :hover and sheets of another type', () => {
     expect(hidden('<style media="print">p { display: none }</style><p id="x">t</p>')).toBe(false);
     expect(hidden('<style>@media print { p { display: none } }</style><p id="x">t</p>')).toBe(false);
