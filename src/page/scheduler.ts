@@ -27,7 +27,7 @@ function sliceDeadline(budgetMs = SLICE_BUDGET_MS): { expired: () => boolean } {
   return { expired: () => performance.now() >= end };
 }
 
-class Cancelled extends Error {
+export class Cancelled extends Error {
   constructor() {
     super('cancelled');
     this.name = 'Cancelled';
