@@ -3,6 +3,7 @@ import { onMessage, sendMessage } from '../messaging/protocol';
 import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
 import { handleCommand } from './commands';
+import { openWelcomeOnInstall } from './welcome';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
 
 const askPage = (tabId: number) => sendMessage('getPageState', undefined, tabId);
@@ -28,7 +29,10 @@ export function startBackground(): void {
   watchSettings((settings) => void badges.then((b) => b.settingsChanged(settings)));
   void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  browser.runtime.onInstalled.addListener(() => void registerLookupMenu());
+  browser.runtime.onInstalled.addListener((details) => {
+    void registerLookupMenu();
+    void openWelcomeOnInstall(details);
+  });
   browser.runtime.onStartup.addListener(() => void registerLookupMenu());
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === LOOKUP_MENU_ID) void openLookup(info.selectionText);
