@@ -10,8 +10,8 @@ import { parse as parseYaml } from 'yaml';
 import { loadPack, PackError } from '../src/pack/load';
 import { compilePack } from '../src/pack/compile';
 import { serializeAutomaton } from '../src/matching/automaton-format';
-import { buildTrie } from '../src/matching/trie';
-import type { CompiledMatcher } from '../src/matching/compile';
+import { buildEngineTrie } from '../src/matching/engine';
+import type { CompiledPack } from '../src/pack/compile';
 import type { Pack } from '../src/pack/schema';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -34,14 +34,15 @@ export function compileFromDisk(): string {
   return `${JSON.stringify(compilePack(pack, sourceText))}\n`;
 }
 
-function automatonJson(matcher: CompiledMatcher): string {
-  return `${JSON.stringify(serializeAutomaton(buildTrie(matcher)))}\n`;
+/** The automaton createEngine would build for this pack, serialised (createCompiledEngine loads it). */
+function automatonJson(compiled: CompiledPack): string {
+  return `${JSON.stringify(serializeAutomaton(buildEngineTrie(compiled)))}\n`;
 }
 
 /** The text of automaton.json for the pack on disk (builds the automaton: the slow part of the build). */
 export function compileAutomatonFromDisk(): string {
   const { pack, sourceText } = packFromDisk();
-  return automatonJson(compilePack(pack, sourceText).matcher);
+  return automatonJson(compilePack(pack, sourceText));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -50,7 +51,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const compiled = compilePack(pack, sourceText);
     mkdirSync(dirname(COMPILED_JSON), { recursive: true });
     writeFileSync(COMPILED_JSON, `${JSON.stringify(compiled)}\n`);
-    writeFileSync(AUTOMATON_JSON, automatonJson(compiled.matcher));
+    writeFileSync(AUTOMATON_JSON, automatonJson(compiled));
     console.error(`compiled ${PACK_YAML} → ${COMPILED_JSON}, ${AUTOMATON_JSON}`);
   } catch (error) {
     console.error(error instanceof PackError ? error.message : error);

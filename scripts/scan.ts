@@ -1,6 +1,8 @@
 /**
  * `npm run --silent scan -- [--json] FILE...` — what Fact Context would mark in HTML or text files.
- * With --json: exactly one JSON array on stdout. Unreadable files: an error on stderr, exit 1, after the others.
+ * With --json: exactly one JSON array on stdout. A file that cannot be read or parsed gets one error line on stderr
+ * and the others are still printed; the exit status is the number of such files (at most MAX_FAILED_STATUS), or
+ * USAGE_STATUS for a wrong command line.
  */
 import { readFileSync } from 'node:fs';
 import { findingById } from '../src/pack/index';
@@ -10,6 +12,10 @@ interface FileResult {
   file: string;
   mentions: { text: string; start: number; end: number; trigger: string; findings: string[] }[];
 }
+
+/** Exit statuses: 0 all read, 1..63 that many files failed (63: 63 or more), 64 usage (sysexits' EX_USAGE). */
+const MAX_FAILED_STATUS = 63;
+const USAGE_STATUS = 64;
 
 const USAGE = 'usage: npm run --silent scan -- [--json] FILE...   (FILE: .html, .htm or text)';
 
@@ -44,18 +50,17 @@ function main(argv: string[]): number {
   const files = argv.filter((a) => !a.startsWith('-'));
   if (unknown.length > 0 || files.length === 0) {
     console.error(unknown.length > 0 ? `scan: unknown option ${unknown.join(' ')}\n${USAGE}` : USAGE);
-    return 2;
+    return USAGE_STATUS;
   }
   const results: FileResult[] = [];
-  let failed = false;
+  let failed = 0;
   for (const file of files) {
     let output: ScanOutput;
     try {
       output = scanFile(file);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
-      console.error(`scan: cannot read ${file}: ${reason}`);
-      failed = true;
+      console.error(`scan: cannot read ${file}: ${reasonOf(error)}`);
+      failed += 1;
       continue;
     }
     if (json) {
@@ -74,7 +79,17 @@ function main(argv: string[]): number {
     }
   }
   if (json) process.stdout.write(`${JSON.stringify(results)}\n`);
-  return failed ? 1 : 0;
+  if (failed > 0)
+    console.error(`scan: ${failed} of ${files.length} file${files.length === 1 ? '' : 's'} could not be read`);
+  return Math.min(failed, MAX_FAILED_STATUS);
+}
+
+function reasonOf(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'a directory, not a file';
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return message.split('\n')[0] ?? message;
 }
 
 process.exitCode = main(process.argv.slice(2));

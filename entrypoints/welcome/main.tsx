@@ -7,7 +7,7 @@ import '../../src/ui/welcome/welcome.css';
 render(
   <Welcome
     pack={PACK}
-    loadShortcuts={async () => (await browser.commands?.getAll()) ?? []}
+    loadShortcuts={() => browser.commands.getAll()}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
   />,
   document.getElementById('app')!,

@@ -1,13 +1,18 @@
 /**
- * The engine as `npm run scan` and `npm run eval` use it: HTML parsed by happy-dom, text extracted by the same
- * module and rules as the content script (src/page/extract.ts), matched by the same engine.
+ * The engine as `npm run scan` and `npm run eval` use it: HTML parsed as a browser parses it (scan-html.ts: parse5
+ * into a linkedom document, nothing loaded, no script run), text extracted by the same module and rules as the
+ * content script (src/page/extract.ts), matched by the same engine, and a mention kept only when its text is shown —
+ * the same rule as the content script (src/page/extract-visibility.ts), answered from the page's own style sheets.
  */
-import { Window } from 'happy-dom';
 import { PACK } from '../../src/pack/index';
 import { createEngine } from '../../src/matching/engine';
 import { joinSegments } from '../../src/matching/join';
 import type { Mention, TextSegment } from '../../src/matching/types';
-import { computedStyleHidden, extractSegments } from '../../src/page/extract';
+import { extractSegments, type NodeSegment } from '../../src/page/extract';
+import { isMentionShown } from '../../src/page/extract-visibility';
+import { placeMentions } from '../../src/page/placement';
+import { parseHtmlDocument } from './scan-html';
+import { pageStyleProbe } from './scan-styles';
 
 export interface ScanOutput {
   /** The text that mention offsets refer to. */
@@ -21,38 +26,29 @@ function getEngine() {
   return engine;
 }
 
-function scanSegments(segments: TextSegment[]): ScanOutput {
-  return { text: joinSegments(segments).text, mentions: getEngine().scan(segments) };
+function engineSegments(segments: readonly NodeSegment[]): TextSegment[] {
+  return segments.map(({ text, block, role }) => ({ text, block, role }));
 }
 
-/** Scans an HTML page. Scripts never run and nothing is fetched. */
+/** Scans an HTML page. Scripts never run and nothing is fetched. Throws when the HTML cannot be read. */
 export function scanHtml(html: string): ScanOutput {
-  const window = new Window({
-    settings: {
-      disableJavaScriptEvaluation: true,
-      disableJavaScriptFileLoading: true,
-      disableCSSFileLoading: true,
-      disableIframePageLoading: true,
-      navigation: {
-        disableMainFrameNavigation: true,
-        disableChildFrameNavigation: true,
-        disableChildPageNavigation: true,
-      },
-    },
-  });
-  try {
-    // Written into the window's own document (not a detached DOMParser one) so that computed styles apply.
-    const document = window.document;
-    document.write(html);
-    const root = (document.body ?? document.documentElement) as unknown as Node;
-    const segments = extractSegments(root, { isHidden: computedStyleHidden(window) });
-    return scanSegments(segments.map(({ text, block, role }) => ({ text, block, role })));
-  } finally {
-    void window.happyDOM.close();
-  }
+  const document = parseHtmlDocument(html);
+  // A document without <body> (a frameset page) is read from its root.
+  const root = document.querySelector('body') ?? document.documentElement;
+  const segments = extractSegments(root);
+  const { text } = joinSegments(segments);
+  const found = getEngine().scan(engineSegments(segments));
+  if (found.length === 0) return { text, mentions: found };
+  const probe = pageStyleProbe(document);
+  const cache = new Map<Element, boolean>();
+  const mentions = placeMentions(segments, found)
+    .filter((placed) => isMentionShown(placed.nodes, probe, cache))
+    .map((placed) => placed.mention);
+  return { text, mentions };
 }
 
 /** Scans plain text: every line is its own block, so offsets are offsets into the file's text. */
 export function scanText(text: string): ScanOutput {
-  return scanSegments(text.split('\n').map((line, block) => ({ text: line, block })));
+  const segments = text.split('\n').map((line, block) => ({ text: line, block }));
+  return { text: joinSegments(segments).text, mentions: getEngine().scan(segments) };
 }

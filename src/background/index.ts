@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
+import { serveFindingTexts } from './finding-texts';
 import { handleCommand } from './commands';
 import { openWelcomeOnInstall } from './welcome';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
@@ -21,6 +22,7 @@ export function startBackground(): void {
     await (await badges).report(tabId, sender.url ?? sender.tab?.url, data);
   });
   onMessage('openReport', ({ data }) => void openReportAt(data));
+  serveFindingTexts();
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void badges.then((b) => b.navigated(tabId));
     if (change.status === 'complete') void badges.then((b) => b.loaded(tabId, askPage));

@@ -12,7 +12,7 @@
  */
 import type { Automaton } from './automaton-builder';
 
-export const AUTOMATON_FORMAT = 1;
+const AUTOMATON_FORMAT = 1;
 
 /** Per-state output arrays of an Automaton, with the value most states hold (stored sparsely). */
 const NODE_OUTPUTS = {

@@ -43,8 +43,16 @@ export interface Engine {
 
 export type { PageSession };
 
+/**
+ * The automaton an engine for this pack walks: createEngine builds it here, and the build serialises the same one
+ * for createCompiledEngine (scripts/compile-pack.ts) — whatever patterns go in here are what the page gets.
+ */
+export function buildEngineTrie(pack: CompiledPack): Trie {
+  return buildTrie(pack.matcher);
+}
+
 export function createEngine(pack: CompiledPack): Engine {
-  return engineWith(pack, buildTrie(pack.matcher));
+  return engineWith(pack, buildEngineTrie(pack));
 }
 
 /** The engine over the automaton serialised at build time (one linear load, no construction). */

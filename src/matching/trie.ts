@@ -22,11 +22,10 @@ import {
 } from './normalize';
 import { parsePattern } from './patterns';
 
-export { BLOCKER };
 export const REF_CHINA = 1;
 export const REF_RUSSIA = 2;
 /** A phrase that contains a reference word but is no reference ("South China Sea", "fine china"). */
-export const REF_NONE = 4;
+const REF_NONE = 4;
 /** "the two countries", "both sides": refers back to the pair (see topic-terms.ts). */
 export const REF_PAIR = 8;
 

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { FindingTexts } from '../pack/finding-texts';
 
 /** What the popup lists under "On this page". */
 export interface PageMentionSummary {
@@ -40,6 +41,11 @@ export interface ProtocolMap {
    * tab. Pages may not navigate to extension pages themselves (not web-accessible), so the background opens it.
    */
   openReport(findingId: string): void;
+  /**
+   * content script (card) → background: the texts of findings (title, summary, quotes) and the report's
+   * provenance, which the scanning engine does not carry (src/pack/finding-texts.ts). Unknown ids are left out.
+   */
+  getFindingTexts(findingIds: string[]): FindingTexts;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

@@ -41,7 +41,7 @@ export function loadPack(yamlText: string, sourceText: string): Pack {
 }
 
 /** Rules beyond the schema's shape. Returns problems, each naming its field. */
-export function checkPackRules(pack: Pack, sourceText: string): string[] {
+function checkPackRules(pack: Pack, sourceText: string): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   pack.findings.forEach((finding, i) => {

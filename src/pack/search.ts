@@ -1,8 +1,8 @@
-import Fuse, { type FuseResult, type IFuseOptions } from 'fuse.js';
+import Fuse, { type IFuseOptions } from 'fuse.js';
 import type { CompiledPack } from './compile';
 import { FUSE_KEYS, type SearchDoc } from './search-doc';
 
-export const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
+const FUSE_OPTIONS: IFuseOptions<SearchDoc> = {
   keys: FUSE_KEYS,
   includeScore: true,
   includeMatches: true,
@@ -17,4 +17,3 @@ export function createFindingSearch(pack: CompiledPack): Fuse<SearchDoc> {
   return new Fuse(pack.searchDocs, FUSE_OPTIONS, index);
 }
 
-export type FindingHit = FuseResult<SearchDoc>;

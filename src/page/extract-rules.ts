@@ -123,9 +123,24 @@ export function isSkippedElement(element: Element): boolean {
   const style = element.getAttribute('style');
   if (style && HIDDEN_INLINE_STYLE.test(style)) return true;
   // Site-wide header and footer are page chrome; an article's own header (title, standfirst) is content.
+  // A closed <details> shows only its first <summary>.
+  const parent = element.parentElement;
+  if (parent?.tagName.toUpperCase() === 'DETAILS' && !parent.hasAttribute('open')) {
+    if (tag !== 'SUMMARY' || firstSummary(parent) !== element) return true;
+  }
   if ((tag === 'HEADER' || tag === 'FOOTER') && !element.parentElement?.closest('article, main, [role="main"]'))
     return true;
   return false;
+}
+
+function firstSummary(details: Element): Element | undefined {
+  for (const child of details.children) if (child.tagName.toUpperCase() === 'SUMMARY') return child;
+  return undefined;
+}
+
+/** Inline styles that hide an element (what the reveal watch compares before and after a `style` change). */
+export function isHiddenInlineStyle(style: string | null): boolean {
+  return style !== null && HIDDEN_INLINE_STYLE.test(style);
 }
 
 export function isBlockElement(element: Element): boolean {

@@ -1,4 +1,5 @@
 import type { TextSegment } from '../matching/types';
+import type { StyleProbe } from './extract-visibility';
 import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from './extract-roles';
 import { isBlockElement, isSkippedElement } from './extract-rules';
 
@@ -8,16 +9,16 @@ export interface NodeSegment extends TextSegment {
 }
 
 export interface ExtractOptions {
-  /** Extra check for elements hidden by CSS (the browser passes a computed-style check). */
+  /**
+   * Extra check for elements hidden by CSS, per element while walking (computedStyleHidden). Costly, and not what
+   * the content script or scan do any more: they read markup rules only and check the few elements that hold a
+   * mention (`styleProbe`, extract-visibility.ts).
+   */
   isHidden?: (element: Element) => boolean;
+  /** The late visibility check for mentions (PageText); default: the browser's (browserStyleProbe). */
+  styleProbe?: StyleProbe;
 }
 
-// NodeFilter constants, spelled out: happy-dom and browsers both have them, but not on every global.
-const SHOW_ELEMENT = 0x1;
-const SHOW_TEXT = 0x4;
-const FILTER_ACCEPT = 1;
-const FILTER_REJECT = 2;
-const FILTER_SKIP = 3;
 const WHITESPACE_ONLY = /^\s*$/;
 
 /**
@@ -26,17 +27,7 @@ const WHITESPACE_ONLY = /^\s*$/;
  * segments come out together once the block ends (its role depends on all of its text).
  */
 export function* walkSegments(root: Node, options: ExtractOptions = {}): Generator<NodeSegment> {
-  const document = root.ownerDocument ?? (root as Document);
   const { isHidden } = options;
-  const walker = document.createTreeWalker(root, SHOW_ELEMENT | SHOW_TEXT, {
-    acceptNode(node: Node): number {
-      if (node.nodeType !== 1) return FILTER_ACCEPT;
-      const element = node as Element;
-      if (isSkippedElement(element) || isHidden?.(element)) return FILTER_REJECT;
-      // Elements themselves are not emitted; they are visited so that their subtree can be rejected.
-      return FILTER_SKIP;
-    },
-  });
   const blockOf = new Map<Node, Element | null>();
   const inlineOf = new Map<Node, number>();
   const roleOf = new Map<Element | null, MarkupRole>();
@@ -60,8 +51,7 @@ export function* walkSegments(root: Node, options: ExtractOptions = {}): Generat
     parts.boldChars = 0;
     return done;
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const text = node as Text;
+  for (const text of readableTextNodes(root, isHidden)) {
     const data = text.data;
     if (data.length === 0) continue;
     const blockElement = nearestBlock(text.parentNode, blockOf);
@@ -81,6 +71,27 @@ export function* walkSegments(root: Node, options: ExtractOptions = {}): Generat
     pending.push({ text: data, block, role: 'prose', node: text });
   }
   yield* finish();
+}
+
+/**
+ * The text nodes under `root` outside skipped subtrees, in document order. A plain child/sibling walk rather than
+ * a TreeWalker with a filter: every DOM (browsers, the scan's linkedom) runs it the same way, and a rejected
+ * element's subtree is never entered.
+ */
+function* readableTextNodes(root: Node, isHidden: ((element: Element) => boolean) | undefined): Generator<Text> {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let enter = false;
+    if (node.nodeType === 3) yield node as Text;
+    else if (node.nodeType === 1) enter = !isSkippedElement(node as Element) && !isHidden?.(node as Element);
+    if (enter && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    if (!node || node === root) return;
+    node = node.nextSibling;
+  }
 }
 
 const IN_LINK = 1;

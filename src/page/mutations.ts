@@ -1,9 +1,17 @@
+import { isHiddenInlineStyle } from './extract-rules';
+
 /** Quiet time after the last DOM change before a batch is scanned, ms (a live ticker is scanned a few times a second at most). */
 export const MUTATION_BATCH_DELAY_MS = 200;
 
 export interface MutationBatch {
-  /** Text nodes that changed, elements that were added, and elements that lost or gained loose text. */
+  /**
+   * Text nodes that changed, elements that were added, elements that lost or gained loose text, and elements that
+   * the markup rules stopped hiding (`hidden` or `aria-hidden` removed, an inline `display: none` dropped, a
+   * `<details>` opened): their text is new to the reader.
+   */
   changed: Set<Node>;
+  /** Elements whose class or inline style changed: CSS may now show text that was hidden (PageText.rescan). */
+  styled: Set<Element>;
   /** Whether any node was removed (tracked blocks may have left the page). */
   removals: boolean;
 }
@@ -16,27 +24,31 @@ export interface MutationWatchOptions {
   onBatch: (batch: MutationBatch) => Promise<void>;
 }
 
+/** The attributes that can show or hide text. */
+const VISIBILITY_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden'];
+
 /**
- * Watches `root` for text changes and added/removed nodes and hands them over in batches, never one scan per
- * change. Attribute changes are not observed: they do not change text (hidden-ness changes are caught on the next
- * text change of the block).
+ * Watches `root` for text changes, added/removed nodes and the attribute changes that can show hidden text, and
+ * hands them over in batches, never one scan per change. The document element's class and style are watched too
+ * (pages that hide themselves while loading set them there).
  */
 export function watchMutations(root: Node, options: MutationWatchOptions): void {
-  let pending: MutationBatch = { changed: new Set(), removals: false };
+  const empty = (): MutationBatch => ({ changed: new Set(), styled: new Set(), removals: false });
+  let pending: MutationBatch = empty();
   let timer: number | undefined;
   let running = false;
 
   const flush = async () => {
     timer = undefined;
-    if (options.signal.aborted || pending.changed.size === 0) return;
+    if (options.signal.aborted || isEmpty(pending)) return;
     const batch = pending;
-    pending = { changed: new Set(), removals: false };
+    pending = empty();
     running = true;
     try {
       await options.onBatch(batch);
     } finally {
       running = false;
-      if (pending.changed.size > 0) schedule();
+      if (!isEmpty(pending)) schedule();
     }
   };
 
@@ -57,6 +69,10 @@ export function watchMutations(root: Node, options: MutationWatchOptions): void 
         pending.changed.add(target);
         continue;
       }
+      if (record.type === 'attributes') {
+        noteAttributeChange(record, pending);
+        continue;
+      }
       // Added elements are read on their own (their text is all new); only loose text or inline elements added
       // to a block, or anything removed from one, make the surrounding block be read again.
       let rereadTarget = false;
@@ -74,9 +90,47 @@ export function watchMutations(root: Node, options: MutationWatchOptions): void 
     }
     schedule();
   });
-  observer.observe(root, { childList: true, characterData: true, subtree: true });
+  observer.observe(root, {
+    childList: true,
+    characterData: true,
+    subtree: true,
+    attributes: true,
+    attributeFilter: VISIBILITY_ATTRIBUTES,
+    attributeOldValue: true,
+  });
+  const top = root.ownerDocument?.documentElement;
+  if (top && top !== root) {
+    observer.observe(top, { attributes: true, attributeFilter: ['class', 'style'], attributeOldValue: true });
+  }
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
     if (timer !== undefined) window.clearTimeout(timer);
   });
+}
+
+function isEmpty(batch: MutationBatch): boolean {
+  return batch.changed.size === 0 && batch.styled.size === 0;
+}
+
+/** Sorts one attribute change: a markup-rule reveal is new text; a class or style change may be a CSS reveal. */
+function noteAttributeChange(record: MutationRecord, pending: MutationBatch): void {
+  const element = record.target as Element;
+  const old = record.oldValue;
+  switch (record.attributeName) {
+    case 'hidden':
+      if (old !== null && !element.hasAttribute('hidden')) pending.changed.add(element);
+      return;
+    case 'aria-hidden':
+      if (old === 'true' && element.getAttribute('aria-hidden') !== 'true') pending.changed.add(element);
+      return;
+    case 'open':
+      if (element.hasAttribute('open')) pending.changed.add(element);
+      return;
+    case 'style':
+      if (isHiddenInlineStyle(old) && !isHiddenInlineStyle(element.getAttribute('style'))) pending.changed.add(element);
+      pending.styled.add(element);
+      return;
+    default:
+      pending.styled.add(element);
+  }
 }

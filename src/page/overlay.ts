@@ -7,7 +7,6 @@ import { PACK } from '../pack/index';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
-import { computedStyleHidden } from './extract';
 import { OWN_UI_ATTRIBUTE } from './extract-rules';
 import { installHighlightStyle } from './highlight-style';
 import { MentionIndex } from './hit-test';
@@ -188,7 +187,7 @@ export class Overlay {
         run.text = new PageText(
           body,
           engine.createSession(),
-          { isHidden: computedStyleHidden(window) },
+          {}, // visibility: markup rules, then checkVisibility() for the elements that hold a mention
           textEvents,
           signal,
         );
@@ -213,7 +212,7 @@ export class Overlay {
           return;
         }
         await firstScan;
-        await run.text?.rescan(batch.changed, batch.removals);
+        await run.text?.rescan(batch.changed, batch.removals, batch.styled);
         marks.attach();
       },
     });

@@ -2,6 +2,7 @@ import type { PageSession } from '../matching/session';
 import type { BlockMention, TextSegment } from '../matching/types';
 import { walkSegments, type ExtractOptions, type NodeSegment } from './extract';
 import { isBlockElement, isSkippedElement } from './extract-rules';
+import { browserStyleProbe, isMentionShown, type StyleProbe } from './extract-visibility';
 import { placeMentions, type PlacedMention } from './placement';
 import { forEachSliced } from './scheduler';
 
@@ -27,6 +28,11 @@ export class PageText {
   private readonly blocks = new Map<number, TrackedBlock>();
   private readonly blockOfNode = new WeakMap<Text, number>();
   private nextBlock = 0;
+  private readonly probe: StyleProbe;
+  /** Elements judged hidden or shown for the current styles (cleared when styles may have changed). */
+  private shown = new Map<Element, boolean>();
+  /** Blocks with a mention that was hidden by CSS, by number: their container, re-read when styles change above it. */
+  private readonly hiddenBlocks = new Map<number, Element>();
 
   constructor(
     private readonly root: HTMLElement,
@@ -34,7 +40,9 @@ export class PageText {
     private readonly extractOptions: ExtractOptions,
     private readonly events: PageTextEvents,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    this.probe = extractOptions.styleProbe ?? browserStyleProbe(root.ownerDocument.defaultView ?? window);
+  }
 
   /** Every mention currently placed, in no particular order. */
   *marks(): Iterable<PlacedMention> {
@@ -51,10 +59,20 @@ export class PageText {
   /**
    * Rescans the parts of the page under `roots` (elements or text nodes whose text changed or that were added),
    * and forgets blocks whose nodes left the page. Roots inside skipped subtrees (editors, code, our UI...) are
-   * ignored, so typing in a form never costs a scan.
+   * ignored, so typing in a form never costs a scan. `styled`: elements whose class or style changed — the blocks
+   * below them whose mentions were hidden are read again (a page that shows what it hid gets its marks).
    */
-  async rescan(roots: Iterable<Node>, removals: boolean): Promise<void> {
-    const containers = outermost([...roots].map(blockContainer).filter((node): node is Element => node !== null));
+  async rescan(roots: Iterable<Node>, removals: boolean, styled: Iterable<Element> = []): Promise<void> {
+    const all = [...roots];
+    const restyled = [...styled];
+    if (restyled.length > 0) {
+      this.shown = new Map();
+      for (const [number, container] of this.hiddenBlocks) {
+        if (!container.isConnected) this.hiddenBlocks.delete(number);
+        else if (restyled.some((element) => element.contains(container))) all.push(container);
+      }
+    }
+    const containers = outermost(all.map(blockContainer).filter((node): node is Element => node !== null));
     const fresh: NodeSegment[] = [];
     for (const container of containers) {
       if (!container.isConnected || this.isInSkippedSubtree(container)) continue;
@@ -127,6 +145,12 @@ export class PageText {
       if (!block) continue;
       const [one] = placeMentions(block.segments, [mention]);
       if (!one) continue;
+      // Visibility is checked here, for the few elements that hold a mention, not for every element walked.
+      if (!isMentionShown(one.nodes, this.probe, this.shown)) {
+        const container = blockContainer(one.start.node);
+        if (container) this.hiddenBlocks.set(mention.block, container);
+        continue;
+      }
       block.marks.push(one);
       placed.push(one);
     }
@@ -165,6 +189,7 @@ export class PageText {
     const block = this.blocks.get(number);
     if (!block) return;
     this.blocks.delete(number);
+    this.hiddenBlocks.delete(number);
     if (fromSession) this.session.remove(number);
     if (block.marks.length > 0) this.events.removed(block.marks);
   }

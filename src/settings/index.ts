@@ -16,4 +16,5 @@ export * from './sanitize';
 export * from './migrations';
 export * from './storage';
 export * from './transfer';
+export * from './dismissals';
 export * from './restricted';

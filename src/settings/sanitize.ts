@@ -3,9 +3,16 @@ import {
   CardOpenSchema,
   DEFAULT_SETTINGS,
   EnabledSchema,
+  FindingIdSchema,
+  HoverDelaySchema,
+  ListSchema,
   MarkStyleSchema,
+  PhraseSchema,
+  QuietKeySchema,
+  SiteModeSchema,
   SiteRuleSchema,
   SitesSchema,
+  WrongMarkSchema,
   defaultSettings,
   type Settings,
 } from './schema';
@@ -42,8 +49,25 @@ export function sanitizeSettings(raw: unknown): SanitizeResult {
     return fallback;
   };
   settings.enabled = field('enabled', EnabledSchema, DEFAULT_SETTINGS.enabled);
+  settings.siteMode = field('siteMode', SiteModeSchema, DEFAULT_SETTINGS.siteMode);
   settings.cardOpen = field('cardOpen', CardOpenSchema, DEFAULT_SETTINGS.cardOpen);
+  settings.hoverDelayMs = field('hoverDelayMs', HoverDelaySchema, DEFAULT_SETTINGS.hoverDelayMs);
+  settings.quietKey = field('quietKey', QuietKeySchema, DEFAULT_SETTINGS.quietKey);
   settings.markStyle = field('markStyle', MarkStyleSchema, DEFAULT_SETTINGS.markStyle);
+
+  // The lists: a list that is not a list falls back alone; a bad entry is dropped alone.
+  const entries = <T>(name: 'hiddenPhrases' | 'hiddenFindings' | 'wrongMarks', schema: v.GenericSchema<unknown, T>) => {
+    const kept: T[] = [];
+    field(name, ListSchema(name), []).forEach((entry, i) => {
+      const result = v.safeParse(schema, entry);
+      if (result.success) kept.push(result.output);
+      else problems.push(`${name}[${i}]: ${result.issues[0].message} (was ${describe(entry)}); entry dropped`);
+    });
+    return kept;
+  };
+  settings.hiddenPhrases = entries('hiddenPhrases', PhraseSchema);
+  settings.hiddenFindings = entries('hiddenFindings', FindingIdSchema);
+  settings.wrongMarks = entries('wrongMarks', WrongMarkSchema);
 
   const sites = field('sites', SitesSchema, {});
   for (const [key, rule] of Object.entries(sites)) {
@@ -66,6 +90,14 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-  if (typeof value === 'object') return 'an object';
-  return String(value);
+  switch (typeof value) {
+    case 'number':
+    case 'boolean':
+    case 'bigint':
+      return String(value);
+    case 'undefined':
+      return 'undefined';
+    default:
+      return `a ${typeof value}`.replace('a object', 'an object');
+  }
 }

@@ -12,7 +12,9 @@ import type { Settings } from './schema';
  *   Show them to people with `displaySite`.
  * - A rule covers its subdomains; the most specific rule wins (a rule for news.example.com beats one for example.com).
  * - IP addresses are matched exactly (no "parent" of 10.0.0.1).
- * - No rule → on. The global switch off → off everywhere.
+ * - No rule → on in the `all` site mode (a block list), off in the `listed` mode (an allow list: only sites I list).
+ *   Rules work alike in both modes: in `listed` mode a false rule switches a subdomain off below a listed domain.
+ * - The global switch off → off everywhere.
  */
 
 export function hostOf(url: string): string | null {
@@ -61,28 +63,53 @@ export function isSiteEnabled(url: string, settings: Settings): boolean {
   if (!settings.enabled) return false;
   const key = siteKeyFor(url);
   if (key === null) return false;
-  return ruleFor(key, settings.sites)?.[1] ?? true;
+  return ruleFor(key, settings.sites)?.[1] ?? siteDefault(settings);
+}
+
+/** Whether a site without any rule is on. */
+export function siteDefault(settings: Pick<Settings, 'siteMode'>): boolean {
+  return settings.siteMode === 'all';
 }
 
 /**
- * A copy of the settings with the site of `urlOrKey` switched on or off. Switching on removes the site's own rule
- * when nothing above it switches it off, so the site list keeps only rules that matter.
+ * Why a page is on or off, for the popup's switch and the options page: the rule that decides it (its key), or the
+ * site mode's default, or the global switch. `null` where Fact Context never runs.
+ */
+export type SiteState =
+  | { on: boolean; because: 'rule'; ruleKey: string; siteKey: string }
+  | { on: boolean; because: 'default'; siteKey: string }
+  | { on: false; because: 'global-off'; siteKey: string };
+
+export function siteState(url: string, settings: Settings): SiteState | null {
+  const siteKey = siteKeyFor(url);
+  if (siteKey === null) return null;
+  if (!settings.enabled) return { on: false, because: 'global-off', siteKey };
+  const rule = ruleFor(siteKey, settings.sites);
+  if (rule) return { on: rule[1], because: 'rule', ruleKey: rule[0], siteKey };
+  return { on: siteDefault(settings), because: 'default', siteKey };
+}
+
+/**
+ * A copy of the settings with the site of `urlOrKey` switched on or off, in either site mode. The site's own rule
+ * is removed when what it inherits (a parent's rule, else the site mode's default) already says the same, so the
+ * site list keeps only rules that matter.
  */
 export function setSiteEnabled(settings: Settings, urlOrKey: string, enabled: boolean): Settings {
   const key = urlOrKey.includes('://') ? siteKeyFor(urlOrKey) : normalizeSiteInput(urlOrKey);
   if (key === null) throw new Error(`Not a web site: ${urlOrKey}`);
-  const sites = { ...settings.sites };
-  delete sites[key];
-  const inherited = ruleFor(key, sites)?.[1] ?? true;
+  const sites = withoutKey(settings.sites, key);
+  const inherited = ruleFor(key, sites)?.[1] ?? siteDefault(settings);
   if (enabled !== inherited) sites[key] = enabled;
   return { ...settings, sites };
 }
 
+function withoutKey(sites: Settings['sites'], key: string): Settings['sites'] {
+  return Object.fromEntries(Object.entries(sites).filter(([candidate]) => candidate !== key));
+}
+
 /** Removes a rule exactly as stored (the options page's site list). */
 export function removeSiteRule(settings: Settings, key: string): Settings {
-  const sites = { ...settings.sites };
-  delete sites[key];
-  return { ...settings, sites };
+  return { ...settings, sites: withoutKey(settings.sites, key) };
 }
 
 /**

@@ -5,8 +5,11 @@ import { normalizeSiteInput } from './sites';
 
 /**
  * The settings file (export / import), JSON:
- *   { "format": "fact-context-settings", "version": 2, "settings": { enabled, sites, cardOpen, markStyle } }
- * Imports are strict: one problem and nothing is changed, with a message that says what and where.
+ *   { "format": "fact-context-settings", "version": 3, "settings": { enabled, siteMode, sites, cardOpen, hoverDelayMs,
+ *     quietKey, markStyle, hiddenPhrases, hiddenFindings, wrongMarks } }
+ * Files of older versions (1, 2) are migrated first. Imports are strict: one problem and nothing is changed, with a
+ * message that says what and where. The "This mark is wrong" records travel in the file (that is how a person shares
+ * them, if they choose to); nothing else ever sends them anywhere.
  */
 export const SETTINGS_FILE_FORMAT = 'fact-context-settings';
 

@@ -14,7 +14,6 @@
 import { createCompiledEngine } from '../../../src/matching/engine';
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { PACK } from '../../../src/pack/index';
-import { computedStyleHidden } from '../../../src/page/extract';
 import { OWN_UI_ATTRIBUTE } from '../../../src/page/extract-rules';
 import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/page/highlight-style';
 import { MentionIndex } from '../../../src/page/hit-test';
@@ -59,7 +58,7 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   const text = new PageText(
     document.body,
     engine.createSession(),
-    { isHidden: computedStyleHidden(window) },
+    {}, // visibility: markup rules, then checkVisibility() for the elements that hold a mention
     {
       added: (placed) => {
         for (const one of placed) {
@@ -87,7 +86,7 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
       signal,
       isOwn: isOwnNode,
       onBatch: async (batch) => {
-        await text.rescan(batch.changed, batch.removals);
+        await text.rescan(batch.changed, batch.removals, batch.styled);
         marks.attach();
       },
     });

@@ -1,22 +1,19 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type Fuse from 'fuse.js';
 import type { CompiledPack } from '../../pack/compile';
-import type { SearchDoc } from '../../pack/search-doc';
 import type { PageState } from '../../messaging/protocol';
 import { isSiteEnabled, pageAccess, type Settings } from '../../settings';
 import { FindingDetail } from './FindingDetail';
 import { FindingList, LISTBOX_ID, optionDomId, type OptionSection } from './FindingList';
 import { groupFindings } from './groups';
-import { NoResult } from './NoResult';
 import { PageMentions } from './PageMentions';
-import { searchFindings, type SearchResult } from './search';
+import { searchFindings, suggestFindings, type FindingSearch } from './search';
 import { Shortcuts, type Shortcut } from './Shortcuts';
 import { SiteSwitch } from './SiteSwitch';
 import type { PageClient, TargetTab } from './target-tab';
 
 export interface PopupProps {
   pack: CompiledPack;
-  fuse: Fuse<SearchDoc>;
+  search: FindingSearch;
   tab: TargetTab | null;
   /** Still asking the page for its address: say nothing about the site yet. */
   resolving?: boolean;
@@ -24,8 +21,6 @@ export interface PopupProps {
   /** The page's mentions; undefined while asking, null when no content script answered. */
   pageState: PageState | null | undefined;
   page: PageClient;
-  /** Close findings for a query that found none (the search module's suggestions). */
-  suggest?: (query: string) => SearchResult[];
   /** The keyboard shortcuts as bound now (`browser.commands.getAll`). */
   loadShortcuts: () => Promise<Shortcut[]>;
   onToggleSite: (url: string, enabled: boolean) => void;
@@ -41,8 +36,10 @@ export interface PopupProps {
  * them one scrolling area — "On this page" first when the page has mentions (then the full list, folded), else the
  * full list of findings; search results or one finding in full replace both.
  */
+const CLOSE_TITLE = 'Close findings';
+
 export function Popup(props: PopupProps) {
-  const { pack, fuse, tab, settings, pageState } = props;
+  const { pack, search, tab, settings, pageState } = props;
   const [query, setQuery] = useState('');
   const [activeId, setActiveId] = useState<string>();
   const [openId, setOpenId] = useState<string>();
@@ -63,8 +60,12 @@ export function Popup(props: PopupProps) {
         options: group.findings.map((f) => ({ id: f.id, title: { text: f.title, ranges: [] } })),
       }));
     }
-    return [{ options: searchFindings(fuse, query) }];
-  }, [query, searching, pack, fuse]);
+    const results = searchFindings(search, query);
+    if (results.length > 0) return [{ options: results }];
+    // Nothing matches every word: offer the close findings (CLOSE_TITLE tells the reader they are not matches).
+    const close = suggestFindings(search, query);
+    return close.length > 0 ? [{ title: CLOSE_TITLE, options: close }] : [];
+  }, [query, searching, pack, search]);
   // autofocus alone is not honoured everywhere a popup document opens.
   useEffect(() => input.current?.focus(), []);
   // The arrow keys move through what is shown: nothing while the full list is folded.
@@ -120,7 +121,7 @@ export function Popup(props: PopupProps) {
       open={allOpen}
       // The toggle event also follows our own changes to `open`: only the reader's differ from what we render.
       onToggle={(event) => {
-        const open = (event.currentTarget as HTMLDetailsElement).open;
+        const open = event.currentTarget.open;
         if (open !== allOpen) setListOpen(open);
       }}
     >
@@ -133,21 +134,30 @@ export function Popup(props: PopupProps) {
   if (openFinding) {
     body = <FindingDetail finding={openFinding} report={pack.report} onBack={back} onOpenReport={props.onOpenReport} />;
   } else if (searching) {
-    body =
-      flat.length === 0 ? (
-        <NoResult
-          query={query}
-          suggestions={props.suggest?.(query) ?? []}
-          onOpen={setOpenId}
-          onClear={() => {
-            setQuery('');
-            setListOpen(true);
-            input.current?.focus();
-          }}
-        />
-      ) : (
-        list
-      );
+    body = (
+      <>
+        {(flat.length === 0 || sections[0]?.title === CLOSE_TITLE) && (
+          <p class="muted" role="status">
+            No finding matches “{query.trim()}”{flat.length > 0 ? '.' : ', and none comes close.'}
+          </p>
+        )}
+        {flat.length > 0 ? (
+          list
+        ) : (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              setQuery('');
+              setListOpen(true);
+              input.current?.focus();
+            }}
+          >
+            Show all findings
+          </button>
+        )}
+      </>
+    );
   } else if (hasMentions) {
     body = (
       <>

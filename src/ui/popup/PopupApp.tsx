@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { onMessage, type PageState } from '../../messaging/protocol';
 import type { CompiledPack } from '../../pack/compile';
-import { createFindingSearch } from '../../pack/search';
+import { createPopupSearch } from './search';
 import { getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../settings';
 import { Popup } from './Popup';
 import { reportUrl } from './provenance';
@@ -17,11 +17,11 @@ interface Props {
 }
 
 /** The bindings as the browser has them now (the person may have changed them); not every context has the API. */
-const loadShortcuts = async () => (await browser.commands?.getAll()) ?? [];
+const loadShortcuts = () => browser.commands.getAll();
 
 /** The popup with its live data: settings from storage (watched), the target tab's mentions from its content script. */
 export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
-  const fuse = useMemo(() => createFindingSearch(pack), [pack]);
+  const search = useMemo(() => createPopupSearch(pack), [pack]);
   const [settings, setSettings] = useState<Settings>();
   const [pageState, setPageState] = useState<PageState | null>();
 
@@ -60,7 +60,7 @@ export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
   return (
     <Popup
       pack={pack}
-      fuse={fuse}
+      search={search}
       tab={target}
       resolving={resolving}
       settings={settings}

@@ -36,7 +36,7 @@ export function Shortcuts({ load }: Props) {
     <ul class="shortcuts" aria-label="Keyboard shortcuts" data-testid="shortcuts">
       {shortcuts.map((c) => (
         <li key={c.name} data-command={c.name}>
-          <span>{LABELS[c.name!]}</span>
+          <span>{LABELS[c.name ?? '']}</span>
           {c.shortcut ? <kbd>{c.shortcut}</kbd> : <span>not set</span>}
         </li>
       ))}

@@ -1,8 +1,19 @@
-import type { FuseResultMatch, RangeTuple } from 'fuse.js';
-import type Fuse from 'fuse.js';
+import type { CompiledPack } from '../../pack/compile';
 import type { SearchDoc } from '../../pack/search-doc';
+import {
+  createFindingIndex,
+  matchedRanges,
+  queryWords,
+  searchIndex,
+  suggestFromIndex,
+  type FindingIndex,
+  type IndexHit,
+} from '../../pack/search-index';
 
-/** A piece of text and the [start, end] (inclusive, fuse's convention) ranges to emphasise in it. */
+/** [start, end], both inclusive (the convention the list's <mark> rendering has always used). */
+export type RangeTuple = [number, number];
+
+/** A piece of text and the [start, end] (inclusive) ranges to emphasise in it. */
 export interface MarkedText {
   text: string;
   ranges: readonly RangeTuple[];
@@ -15,33 +26,61 @@ export interface SearchResult {
   snippet?: MarkedText & { field: string };
 }
 
+/** The search behind the popup and the report page (src/pack/search-index.ts), built once per page. */
+export type FindingSearch = FindingIndex;
+
+export function createPopupSearch(pack: Pick<CompiledPack, 'searchDocs'>): FindingSearch {
+  return createFindingIndex(pack.searchDocs);
+}
+
 const FIELD_LABELS: Record<string, string> = {
   phrases: 'Phrase',
   keywords: 'Keyword',
   summary: 'Summary',
   quotes: 'In the report',
 };
-const SNIPPET_PREFERENCE = ['phrases', 'keywords', 'quotes', 'summary'];
+const SNIPPET_PREFERENCE = ['phrases', 'keywords', 'quotes', 'summary'] as const;
 const SNIPPET_CONTEXT = 60;
 
-export function searchFindings(fuse: Fuse<SearchDoc>, query: string, limit = 20): SearchResult[] {
-  const q = query.trim();
-  if (q === '') return [];
-  return fuse.search(q, { limit }).map(({ item, matches = [] }) => {
-    const titleMatch = matches.find((m) => m.key === 'title');
-    // Trigger variants in pattern form ("(economic|economy) growth") would read as noise: show plain values only.
-    const readable = matches.filter((m) => !(m.key === 'phrases' && /[()|]/.test(m.value ?? '')));
-    const other = SNIPPET_PREFERENCE.map((key) => readable.find((m) => m.key === key)).find(Boolean);
-    return {
-      id: item.id,
-      title: { text: item.title, ranges: titleMatch?.indices ?? [] },
-      ...(other ? { snippet: { ...trimAround(other), field: FIELD_LABELS[other.key ?? ''] ?? 'Match' } } : {}),
-    };
-  });
+/** Findings matching every word of the query (whole words, prefixes, typos), best first, with their marks. */
+export function searchFindings(search: FindingSearch, query: string, limit = 20): SearchResult[] {
+  if (query.trim() === '') return [];
+  return searchIndex(search, query, limit).map((hit) => toResult(hit, queryWords(query)));
+}
+
+/**
+ * For a query with no results: close findings (some words matching, a typo more allowed), best first; empty
+ * when nothing is close either.
+ */
+export function suggestFindings(search: FindingSearch, query: string, limit = 3): SearchResult[] {
+  if (query.trim() === '') return [];
+  return suggestFromIndex(search, query, limit).map((hit) => toResult(hit, queryWords(query)));
+}
+
+function toResult({ doc }: IndexHit, words: readonly string[]): SearchResult {
+  const other = snippetOf(doc, words);
+  return {
+    id: doc.id,
+    title: { text: doc.title, ranges: matchedRanges(doc.title, words) },
+    ...(other ? { snippet: other } : {}),
+  };
+}
+
+function snippetOf(doc: SearchDoc, words: readonly string[]): (MarkedText & { field: string }) | undefined {
+  for (const field of SNIPPET_PREFERENCE) {
+    const value = doc[field];
+    for (const text of typeof value === 'string' ? [value] : value) {
+      const ranges = matchedRanges(text, words);
+      if (ranges.length > 0) {
+        return { ...trimAround({ value: text, indices: ranges }), field: FIELD_LABELS[field] ?? 'Match' };
+      }
+    }
+  }
+  return undefined;
 }
 
 /** Cuts a long value to a window around its first matched range, shifting the ranges to match. */
-export function trimAround(match: Pick<FuseResultMatch, 'value' | 'indices'>): MarkedText {
+export function trimAround(match: { value?: string; indices: readonly RangeTuple[] }): MarkedText {
   const text = match.value ?? '';
   const first = match.indices[0];
   if (!first || text.length <= SNIPPET_CONTEXT * 2) return { text, ranges: match.indices };

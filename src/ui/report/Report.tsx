@@ -1,9 +1,8 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { CompiledPack } from '../../pack/compile';
-import { createFindingSearch } from '../../pack/search';
 import { Marked } from '../popup/Marked';
 import { provenanceText } from '../shared/FindingDetails';
-import { searchFindings } from '../popup/search';
+import { createPopupSearch, searchFindings } from '../popup/search';
 import { findOccurrences, segmentText, type Layer } from './segments';
 
 interface Props {
@@ -16,7 +15,7 @@ interface Props {
 
 /** The whole assessment, each finding's quotes marked and linkable (#<finding-id>), with search. */
 export function Report({ pack, text, initialQuery, currentId }: Props) {
-  const fuse = useMemo(() => createFindingSearch(pack), [pack]);
+  const search = useMemo(() => createPopupSearch(pack), [pack]);
   const [query, setQuery] = useState(initialQuery);
   const current = pack.findings.find((f) => f.id === currentId);
 
@@ -37,7 +36,7 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
     () => segmentText(text.length, [...quoteLayers, ...hits], anchors),
     [text, quoteLayers, hits, anchors],
   );
-  const results = useMemo(() => searchFindings(fuse, query), [fuse, query]);
+  const results = useMemo(() => searchFindings(search, query), [search, query]);
 
   // Bring the finding's first passage into view (after it is rendered), in the middle of the screen: the finding's
   // title and summary are pinned above it (sticky), so both are in view.

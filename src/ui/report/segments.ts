@@ -1,3 +1,5 @@
+import { matchedRanges, matchWord, queryWords, wordsOf, type Word } from '../../pack/search-index';
+
 /** A span of the text to decorate: a finding's quote, or a place the search query occurs. */
 export interface Layer {
   start: number;
@@ -32,8 +34,8 @@ export function segmentText(
   const points = [...cuts].sort((a, b) => a - b);
   const segments: Segment[] = [];
   for (let i = 0; i < points.length - 1; i++) {
-    const start = points[i]!;
-    const end = points[i + 1]!;
+    const start = points[i] as number;
+    const end = points[i + 1] as number;
     const covering = valid.filter((l) => l.start < end && l.end > start);
     segments.push({
       start,
@@ -46,10 +48,23 @@ export function segmentText(
   return segments;
 }
 
-/** Every place the query occurs in the text, ignoring case and differences in white space. */
+/**
+ * Every place the query occurs in the text, by the popup's rules (src/pack/search-index.ts): the query's words as
+ * consecutive whole words, prefixes or near-misses of words of the text — never a piece from inside a word.
+ */
 export function findOccurrences(text: string, query: string): Layer[] {
-  const words = query.trim().split(/\s+/).filter(Boolean);
+  const words = queryWords(query);
   if (words.length === 0 || query.trim().length < 2) return [];
-  const pattern = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'giu');
-  return [...text.matchAll(pattern)].map((m) => ({ start: m.index, end: m.index + m[0].length, kind: 'hit' as const }));
+  if (words.length === 1) {
+    return matchedRanges(text, words).map(([start, end]) => ({ start, end: end + 1, kind: 'hit' as const }));
+  }
+  // Several words: runs of consecutive words of the text, each matching the query word at its place.
+  const plain = wordsOf(text).filter((word) => !/[^\p{L}\p{N}]/u.test(text.slice(word.start, word.end)));
+  const layers: Layer[] = [];
+  for (let i = 0; i + words.length <= plain.length; i++) {
+    if (!words.every((q, k) => matchWord(q, (plain[i + k] as Word).term) !== undefined)) continue;
+    layers.push({ start: (plain[i] as Word).start, end: (plain[i + words.length - 1] as Word).end, kind: 'hit' });
+    i += words.length - 1;
+  }
+  return layers;
 }

@@ -89,7 +89,7 @@ describe('bench verdicts', () => {
         'markjs_ms / ours_ms ≥ 10 at 5.0 MB',
       ]),
     );
-    expect(all.find((v) => v.target.startsWith('ours_ms ≤ 3×'))?.note).toMatch(/building the engine/);
+    expect(all.find((v) => v.target.startsWith('ours_ms ≤ 3×'))?.note).toMatch(/loading the engine/);
   });
 
   it('misses correctness when the marks differ from the planted mentions, and the table says WRONG', () => {

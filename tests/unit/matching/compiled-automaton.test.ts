@@ -14,7 +14,7 @@ import {
   serializeAutomaton,
   type SerializedAutomaton,
 } from '../../../src/matching/automaton-format';
-import { createCompiledEngine, createEngine } from '../../../src/matching/engine';
+import { buildEngineTrie, createCompiledEngine, createEngine } from '../../../src/matching/engine';
 import { buildTrie, spot, type Trie } from '../../../src/matching/trie';
 import { PACK } from '../../../src/pack/index';
 import { blocks, makePack, ON_TOPIC } from './helpers';
@@ -39,7 +39,7 @@ const corpus = [...readCorpus().articles, ...readCorpus(join(corpusDir(), 'batch
 );
 
 describe('the serialised automaton of the shipped pack', () => {
-  const built = buildTrie(PACK.matcher);
+  const built = buildEngineTrie(PACK); // what compile-pack serialises
   const loaded = roundTrip(built);
 
   it('spots the same triggers and references as the built one on every corpus article', () => {
@@ -83,7 +83,7 @@ describe('a small pack with inflections, groups, blockers and references', () =>
     exports: [{ phrase: 'restricted exports', context: 'any' }, { phrase: 'dual-use goods' }],
     blocked: [{ phrase: 'joint exercise' }],
   });
-  const built = buildTrie(pack.matcher);
+  const built = buildEngineTrie(pack);
   const loaded = roundTrip(built);
   const texts = [
     'China and Russia: a no-limits partnership, friendship without limit, ties without limits.',
@@ -107,7 +107,7 @@ describe('30,000 triggers', () => {
   it('survive serialisation: the loaded engine finds exactly the planted ones', () => {
     const triggers = Array.from({ length: 30_000 }, (_, k) => ({ phrase: phrase(k), context: 'any' as const }));
     const pack = makePack({ big: triggers.slice(0, 15_000), other: triggers.slice(15_000) });
-    const serialised = JSON.parse(JSON.stringify(serializeAutomaton(buildTrie(pack.matcher)))) as SerializedAutomaton;
+    const serialised = JSON.parse(JSON.stringify(serializeAutomaton(buildEngineTrie(pack)))) as SerializedAutomaton;
     const engine = createCompiledEngine(pack, serialised);
     const page = blocks(`Today ${phrase(12_345)} and ${phrase(29_999)}, not ${WORDS[0]} ${WORDS[1]} 300000.`);
     expect(engine.scan(page).map((m) => [m.trigger, m.findings[0]])).toEqual([

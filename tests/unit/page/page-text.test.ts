@@ -101,4 +101,29 @@ describe('PageText: the page text, scanned once and then incrementally', () => {
     await text.rescan([editor], false);
     expect(live.size).toBe(count);
   });
+
+  it('drops mentions in text hidden by a style sheet, and marks them once a class change shows them', async () => {
+    const hiddenHtml = `<style>.collapsed { display: none }</style>${ARTICLE}
+      <div id="more" class="collapsed"><p>Xi and Putin declared a no limits partnership in February 2022.</p></div>`;
+    const { text, live } = await tracked(hiddenHtml);
+    const more = document.getElementById('more')!;
+    const inMore = () => [...live].filter((placed) => more.contains(placed.start.node)).length;
+    expect(live.size).toBeGreaterThan(0);
+    expect(inMore()).toBe(0);
+    more.classList.remove('collapsed');
+    await text.rescan([], false, [more]);
+    expect(inMore()).toBeGreaterThan(0);
+  });
+
+  it('reads again what the markup rules stop hiding (a removed hidden attribute)', async () => {
+    const { text, live } = await tracked(
+      `${ARTICLE}<p id="later" hidden>Xi and Putin declared a no limits partnership in February 2022.</p>`,
+    );
+    const later = document.getElementById('later')!;
+    const inLater = () => [...live].filter((placed) => later.contains(placed.start.node)).length;
+    expect(inLater()).toBe(0);
+    later.hidden = false;
+    await text.rescan([later], false);
+    expect(inLater()).toBeGreaterThan(0);
+  });
 });

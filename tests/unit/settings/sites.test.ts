@@ -7,6 +7,7 @@ import {
   removeSiteRule,
   setSiteEnabled,
   siteKeyFor,
+  siteState,
   type Settings,
 } from '../../../src/settings';
 
@@ -14,6 +15,10 @@ const withSites = (sites: Record<string, boolean>, enabled = true): Settings => 
   ...defaultSettings(),
   enabled,
   sites,
+});
+const listed = (sites: Record<string, boolean>, enabled = true): Settings => ({
+  ...withSites(sites, enabled),
+  siteMode: 'listed',
 });
 
 describe('siteKeyFor', () => {
@@ -69,6 +74,75 @@ describe('isSiteEnabled', () => {
 
   it('is off everywhere when the global switch is off, whatever the rules', () => {
     expect(isSiteEnabled('https://example.com/', withSites({ 'example.com': true }, false))).toBe(false);
+  });
+});
+
+describe('isSiteEnabled in the allow-list mode ("only on sites I list")', () => {
+  it.each<[string, string, Record<string, boolean>, boolean]>([
+    ['no rules: off', 'https://example.com/', {}, false],
+    ['listed site on', 'https://example.com/', { 'example.com': true }, true],
+    ['www. of a listed site on', 'https://www.example.com/', { 'example.com': true }, true],
+    ['subdomain of a listed site on', 'https://news.example.com/', { 'example.com': true }, true],
+    [
+      'a subdomain switched off below a listed domain',
+      'https://sport.example.com/',
+      { 'example.com': true, 'sport.example.com': false },
+      false,
+    ],
+    ['its sibling still on', 'https://news.example.com/', { 'example.com': true, 'sport.example.com': false }, true],
+    ['a listed subdomain does not list its parent', 'https://example.com/', { 'news.example.com': true }, false],
+    ['an unlisted site off', 'https://other.org/', { 'example.com': true }, false],
+    ['suffix is not a parent', 'https://notexample.com/', { 'example.com': true }, false],
+    ['a leftover off rule changes nothing', 'https://a.org/', { 'a.org': false }, false],
+    ['IDN listed in punycode', 'https://bücher.de/', { 'xn--bcher-kva.de': true }, true],
+    ['IP exact', 'http://10.0.0.1/', { '10.0.0.1': true }, true],
+    ['file: never', 'file:///tmp/a.html', { localhost: true }, false],
+    ['browser page never', 'chrome://settings', {}, false],
+  ])('%s', (_, url, sites, expected) => {
+    expect(isSiteEnabled(url, listed(sites))).toBe(expected);
+  });
+
+  it('is off everywhere when the global switch is off', () => {
+    expect(isSiteEnabled('https://example.com/', listed({ 'example.com': true }, false))).toBe(false);
+  });
+
+  it('switching a site on lists it; switching it off again removes the rule', () => {
+    const on = setSiteEnabled(listed({}), 'https://www.example.com/a', true);
+    expect(on.sites).toEqual({ 'example.com': true });
+    expect(setSiteEnabled(on, 'https://example.com/', false).sites).toEqual({});
+  });
+
+  it('switching off a subdomain of a listed site keeps an off rule for it', () => {
+    const next = setSiteEnabled(listed({ 'example.com': true }), 'https://sport.example.com/', false);
+    expect(next.sites).toEqual({ 'example.com': true, 'sport.example.com': false });
+  });
+
+  it('the same rules mean the other thing when the mode changes, and come back when it changes back', () => {
+    const rules = { 'example.com': false };
+    expect(isSiteEnabled('https://other.org/', withSites(rules))).toBe(true);
+    expect(isSiteEnabled('https://other.org/', listed(rules))).toBe(false);
+  });
+});
+
+describe('siteState', () => {
+  it.each<[string, string, Settings, ReturnType<typeof siteState>]>([
+    ['default on', 'https://a.org/', withSites({}), { on: true, because: 'default', siteKey: 'a.org' }],
+    ['default off (listed)', 'https://a.org/', listed({}), { on: false, because: 'default', siteKey: 'a.org' }],
+    [
+      'a parent rule',
+      'https://news.a.org/',
+      listed({ 'a.org': true }),
+      { on: true, because: 'rule', ruleKey: 'a.org', siteKey: 'news.a.org' },
+    ],
+    [
+      'global off',
+      'https://a.org/',
+      withSites({ 'a.org': true }, false),
+      { on: false, because: 'global-off', siteKey: 'a.org' },
+    ],
+    ['not a site', 'about:blank', withSites({}), null],
+  ])('%s', (_, url, settings, expected) => {
+    expect(siteState(url, settings)).toEqual(expected);
   });
 });
 

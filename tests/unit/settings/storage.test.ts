@@ -74,7 +74,7 @@ describe('corrupt or foreign stored values', () => {
       SETTINGS_VERSION,
     );
     const { settings, problems } = await getSettingsWithProblems();
-    expect(settings).toEqual({ enabled: true, cardOpen: 'click', markStyle: 'underline', sites: { 'a.org': false } });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, cardOpen: 'click', sites: { 'a.org': false } });
     expect(problems.join('\n')).toMatch(/enabled/);
     expect(problems.join('\n')).toMatch(/markStyle/);
     expect(problems.join('\n')).toMatch(/b\.org/);
@@ -82,8 +82,8 @@ describe('corrupt or foreign stored values', () => {
   });
 
   it('a sites value that is not an object falls back alone', () => {
-    const { settings } = sanitizeSettings({ sites: ['a.org'], markStyle: 'dotted' });
-    expect(settings).toEqual({ ...DEFAULT_SETTINGS, markStyle: 'dotted' });
+    const { settings } = sanitizeSettings({ sites: ['a.org'], markStyle: 'highlight' });
+    expect(settings).toEqual({ ...DEFAULT_SETTINGS, markStyle: 'highlight' });
   });
 
   it('normalizes stored keys (www., case) instead of dropping them', () => {
@@ -99,6 +99,42 @@ describe('corrupt or foreign stored values', () => {
       sites: { 'a.org': false, 'b.org': false },
     });
     expect((await getSettingsWithProblems()).problems).toEqual([]);
+  });
+
+  it('cleans the v3 fields one by one, and each list entry on its own', () => {
+    const wrong = {
+      phrase: 'x',
+      sentence: 'An x.',
+      findingId: 'no-limits',
+      site: 'a.org',
+      at: '2026-12-01T10:00:00.000Z',
+    };
+    const { settings, problems } = sanitizeSettings({
+      siteMode: 'listed',
+      hoverDelayMs: 20,
+      quietKey: 'Tab',
+      hiddenPhrases: ['economic growth', 7, '', 'ties with Europe'],
+      hiddenFindings: 'dual-use',
+      wrongMarks: [wrong, { ...wrong, at: 'never' }, null],
+    });
+    expect(settings).toEqual({
+      ...DEFAULT_SETTINGS,
+      siteMode: 'listed',
+      hiddenPhrases: ['economic growth', 'ties with Europe'],
+      wrongMarks: [wrong],
+    });
+    const text = problems.join('\n');
+    for (const name of [
+      'hoverDelayMs',
+      'quietKey',
+      'hiddenPhrases[1]',
+      'hiddenPhrases[2]',
+      'hiddenFindings',
+      'wrongMarks[1]',
+      'wrongMarks[2]',
+    ])
+      expect(text).toContain(name);
+    expect(problems).toHaveLength(7);
   });
 
   it('ignores unknown keys but reports them', () => {
@@ -125,7 +161,7 @@ describe('migrations', () => {
     await storeRaw({ enabled: true, disabledSites: ['www.example.com', 'news.org'], openOn: 'click' }, 1);
     await settingsItem.migrate();
     const stored = await fakeBrowser.storage.local.get([KEY, `${KEY}$`]);
-    expect(stored[`${KEY}$`]).toEqual({ v: 2 });
+    expect(stored[`${KEY}$`]).toEqual({ v: SETTINGS_VERSION });
     expect(await getSettings()).toEqual({
       ...DEFAULT_SETTINGS,
       cardOpen: 'click',
@@ -147,10 +183,32 @@ describe('migrations', () => {
     expect(problems.join('\n')).toMatch(/cardOpen/);
   });
 
-  it('leaves a v2 value as it is', async () => {
-    const v2 = { enabled: false, sites: { 'a.org': true }, cardOpen: 'hover', markStyle: 'dotted' };
+  it('migrates a v2 value to v3: a block list, its values kept, the new fields at their defaults', async () => {
+    const v2 = { enabled: false, sites: { 'a.org': true, 'b.org': false }, cardOpen: 'click', markStyle: 'underline' };
     await storeRaw(v2, 2);
     await settingsItem.migrate();
-    expect(await getSettings()).toEqual(v2);
+    const stored = await fakeBrowser.storage.local.get([KEY, `${KEY}$`]);
+    expect(stored[`${KEY}$`]).toEqual({ v: 3 });
+    expect(await getSettings()).toEqual({ ...DEFAULT_SETTINGS, ...v2, siteMode: 'all' });
+    expect((await getSettingsWithProblems()).problems).toEqual([]);
+  });
+
+  it('survives a v2 value that is not an object', async () => {
+    await storeRaw('garbage', 2);
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('leaves a v3 value as it is', async () => {
+    const v3: Settings = {
+      ...DEFAULT_SETTINGS,
+      siteMode: 'listed',
+      sites: { 'a.org': true },
+      hoverDelayMs: 900,
+      hiddenPhrases: ['economic growth'],
+    };
+    await storeRaw(v3, 3);
+    await settingsItem.migrate();
+    expect(await getSettings()).toEqual(v3);
   });
 });

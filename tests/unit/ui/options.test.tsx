@@ -6,10 +6,11 @@ import { defaultSettings, exportSettings, getSettings, saveSettings, type Settin
 import { Options } from '../../../src/ui/options/Options';
 
 const saved: Settings = {
+  ...defaultSettings(),
   enabled: true,
   sites: { 'example.com': false, 'news.example.com': true },
   cardOpen: 'click',
-  markStyle: 'dotted',
+  markStyle: 'underline',
 };
 
 function show() {
@@ -19,7 +20,7 @@ function show() {
 }
 
 function chooseFile(text: string, name = 'settings.json') {
-  const input = screen.getByTestId('import-file') as HTMLInputElement;
+  const input = screen.getByTestId<HTMLInputElement>('import-file');
   const file = new File([text], name, { type: 'application/json' });
   Object.defineProperty(input, 'files', { value: [file], configurable: true });
   fireEvent.change(input);
@@ -62,12 +63,60 @@ describe('options page', () => {
     );
   });
 
+  it('switches to the allow-list mode, and new rules then default to "on"', async () => {
+    show();
+    fireEvent.click(await screen.findByLabelText('Only on sites I list'));
+    await waitFor(async () => expect((await getSettings()).siteMode).toBe('listed'));
+    expect(await screen.findByText(/runs only on the sites switched on here/)).toBeTruthy();
+    const input = screen.getByLabelText('Site');
+    fireEvent.input(input, { target: { value: 'reader.org' } });
+    fireEvent.submit(input.closest('form')!);
+    await waitFor(async () => expect((await getSettings()).sites['reader.org']).toBe(true));
+  });
+
+  it('sets the hover delay, and the key of quiet mode', async () => {
+    await saveSettings({ ...saved, cardOpen: 'hover' });
+    show();
+    const delay = await screen.findByLabelText('Wait before opening');
+    fireEvent.change(delay, { target: { value: '900' } });
+    await waitFor(async () => expect((await getSettings()).hoverDelayMs).toBe(900));
+    fireEvent.click(screen.getByLabelText(/Quiet mode/));
+    fireEvent.change(await screen.findByLabelText('Key to hold'), { target: { value: 'Shift' } });
+    await waitFor(async () => expect(await getSettings()).toMatchObject({ cardOpen: 'click', quietKey: 'Shift' }));
+  });
+
+  it('lists what the cards hid, and each undo shows it again', async () => {
+    const wrong = {
+      phrase: 'no limits',
+      sentence: 'There are no limits to this squad.',
+      findingId: 'no-limits',
+      site: 'example.com',
+      at: '2026-12-01T10:00:00.000Z',
+    };
+    await saveSettings({
+      ...saved,
+      hiddenPhrases: ['economic growth', 'ties with Europe'],
+      hiddenFindings: ['transactional'],
+      wrongMarks: [wrong],
+    });
+    show();
+    expect(await screen.findByText('There are no limits to this squad.')).toBeTruthy();
+    expect(screen.getByText('Transactional, not ideological')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Show marks for “economic growth” again' }));
+    await waitFor(async () => expect((await getSettings()).hiddenPhrases).toEqual(['ties with Europe']));
+    fireEvent.click(screen.getByRole('button', { name: 'Show “Transactional, not ideological” again' }));
+    await waitFor(async () => expect((await getSettings()).hiddenFindings).toEqual([]));
+    fireEvent.click(screen.getByRole('button', { name: 'Show the mark “no limits” again' }));
+    await waitFor(async () => expect((await getSettings()).wrongMarks).toEqual([]));
+    expect(await screen.findByText('None.')).toBeTruthy();
+  });
+
   it('exports the settings as a file that imports back', async () => {
     const downloads = show();
     fireEvent.click(await screen.findByRole('button', { name: /Export settings/ }));
     expect(downloads).toHaveLength(1);
     expect(downloads[0]!.name).toBe('fact-context-settings.json');
-    expect(JSON.parse(downloads[0]!.text)).toEqual({ format: 'fact-context-settings', version: 2, settings: saved });
+    expect(JSON.parse(downloads[0]!.text)).toEqual({ format: 'fact-context-settings', version: 3, settings: saved });
   });
 
   it('imports a valid file', async () => {
@@ -83,7 +132,7 @@ describe('options page', () => {
     ['another extension’s file', '{"rules": [], "theme": "dark"}', /not a Fact Context settings file/],
     [
       'a bad value',
-      JSON.stringify({ format: 'fact-context-settings', version: 2, settings: { ...saved, cardOpen: 'always' } }),
+      JSON.stringify({ format: 'fact-context-settings', version: 3, settings: { ...saved, cardOpen: 'always' } }),
       /settings\.cardOpen/,
     ],
   ])('refuses %s with a specific error and changes nothing', async (_, text, message) => {
@@ -102,6 +151,6 @@ describe('options page', () => {
     const notice = await screen.findByText(/were not valid/);
     expect(notice.closest('.notice')?.textContent).toContain('markStyle');
     expect(screen.getByText('news.example.com')).toBeTruthy();
-    expect((screen.getByLabelText(/Quiet underline/) as HTMLInputElement).checked).toBe(true);
+    expect(screen.getByLabelText<HTMLInputElement>(/Faint dotted underline/).checked).toBe(true);
   });
 });

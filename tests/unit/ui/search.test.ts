@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PACK } from '../../../src/pack';
-import { createFindingSearch } from '../../../src/pack/search';
-import { searchFindings, splitMarked, trimAround } from '../../../src/ui/popup/search';
+import { createPopupSearch, searchFindings, splitMarked, trimAround } from '../../../src/ui/popup/search';
 import { FINDING_GROUPS, groupFindings } from '../../../src/ui/popup/groups';
 
 describe('splitMarked', () => {
@@ -43,10 +42,10 @@ describe('trimAround', () => {
 });
 
 describe('searchFindings over the bundled pack', () => {
-  const fuse = createFindingSearch(PACK);
+  const search = createPopupSearch(PACK);
 
   it('finds the finding a phrase belongs to, with the matched words emphasised', () => {
-    const [first] = searchFindings(fuse, 'no limits');
+    const [first] = searchFindings(search, 'no limits');
     expect(first?.id).toBe('unlimited-partnership');
     const marked = splitMarked(first!.title)
       .filter((p) => p.marked)
@@ -55,7 +54,7 @@ describe('searchFindings over the bundled pack', () => {
   });
 
   it('reaches words that only a quote or keyword has', () => {
-    const results = searchFindings(fuse, 'submarine');
+    const results = searchFindings(search, 'submarine');
     expect(results[0]?.id).toBe('weapons-requests');
     expect(
       results[0]?.snippet && splitMarked(results[0].snippet).some((p) => /submarine/i.test(p.text) && p.marked),
@@ -63,7 +62,7 @@ describe('searchFindings over the bundled pack', () => {
   });
 
   it('an empty query gives nothing (the popup shows the groups instead)', () => {
-    expect(searchFindings(fuse, '   ')).toEqual([]);
+    expect(searchFindings(search, '   ')).toEqual([]);
   });
 });
 
@@ -88,9 +87,9 @@ describe('groupFindings', () => {
 
 describe('snippets', () => {
   it('never show a trigger variant in its pattern form', () => {
-    const fuse = createFindingSearch(PACK);
+    const search = createPopupSearch(PACK);
     for (const query of ['sanctions', 'growth', 'economy', 'defence', 'partnership']) {
-      for (const result of searchFindings(fuse, query)) expect(result.snippet?.text ?? '').not.toMatch(/\(.*\|.*\)/);
+      for (const result of searchFindings(search, query)) expect(result.snippet?.text ?? '').not.toMatch(/\(.*\|.*\)/);
     }
   });
 });
