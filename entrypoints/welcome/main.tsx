@@ -7,7 +7,7 @@ import '../../src/ui/welcome/welcome.css';
 render(
   <Welcome
     pack={PACK}
-    loadShortcuts={() => browser.commands.getAll()}
+    loadShortcuts={() => Promise.resolve().then(() => browser.commands.getAll())}
     onOpenOptions={() => void browser.runtime.openOptionsPage()}
   />,
   document.getElementById('app')!,

@@ -17,7 +17,7 @@ interface Props {
 }
 
 /** The bindings as the browser has them now (the person may have changed them); not every context has the API. */
-const loadShortcuts = () => browser.commands.getAll();
+const loadShortcuts = () => Promise.resolve().then(() => browser.commands.getAll());
 
 /** The popup with its live data: settings from storage (watched), the target tab's mentions from its content script. */
 export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
