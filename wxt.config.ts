@@ -1,5 +1,9 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
+import { createRequire } from 'node:module';
+
+// WXT's own `browser` (the browser's namespace as is), without the polyfill that the rest of the extension uses.
+const UNPOLYFILLED_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 // Firefox needs a stable add-on id; the UUID of its moz-extension:// origin is pinned only in tests.
 export const GECKO_ID = 'fact-context@fact-context.dev';
@@ -13,6 +17,22 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
+  hooks: {
+    // The sentinel runs on every page: it keeps to 5 kB gzipped by going without webextension-polyfill (10 kB of it).
+    // It needs no promise-returning listener (the only thing the polyfill adds that it could use): its one answer
+    // (getPageState) goes through @webext-core/messaging, which works on `chrome.*` callbacks itself.
+    'vite:build:extendConfig'(entrypoints, config) {
+      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'sentinel') return;
+      const alias = config.resolve?.alias;
+      const rest = Array.isArray(alias)
+        ? (alias as { find: string | RegExp; replacement: string }[])
+        : Object.entries((alias ?? {}) as Record<string, string>).map(([find, replacement]) => ({ find, replacement }));
+      config.resolve = {
+        ...config.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: UNPOLYFILLED_BROWSER }, ...rest],
+      };
+    },
+  },
   zip: {
     // The Firefox sources zip must rebuild to the same extension: ship what the build reads.
     // The root files too: without package.json, the lock file, tsconfig.json and this config there is nothing to build.
@@ -34,7 +54,8 @@ export default defineConfig({
     name: 'Fact Context',
     description:
       'Marks phrases in news about China and Russia that a declassified UK assessment speaks to, and shows what it found. Works offline.',
-    permissions: ['storage', 'contextMenus', 'activeTab'],
+    // `scripting`: the background injects the engine into pages whose sentinel found the subject (no install warning).
+    permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // WXT declares public/icon/<size>.png as `icons`; the toolbar button names them too (Firefox does not fall back).
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },
     commands: {

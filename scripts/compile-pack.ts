@@ -1,7 +1,9 @@
 /**
  * Build step: validate assets/pack/assessment.yaml and write what the extension bundles:
  * src/pack/generated/compiled.json (findings, search index, trigger patterns) and
- * src/pack/generated/automaton.json (the phrase matcher, built and serialised here so that no page builds it).
+ * src/pack/generated/automaton.json (the phrase matcher, built and serialised here so that no page builds it) and
+ * src/pack/generated/subject-terms.json (the few words the sentinel content script checks a page for,
+ * src/page/subject-check.ts — so that the script every page gets does not carry the pack).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -13,11 +15,19 @@ import { serializeAutomaton } from '../src/matching/automaton-format';
 import { buildEngineTrie } from '../src/matching/engine';
 import type { CompiledPack } from '../src/pack/compile';
 import type { Pack } from '../src/pack/schema';
+import { subjectTerms } from '../src/page/subject-check';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACK_YAML = resolve(root, 'assets/pack/assessment.yaml');
 export const COMPILED_JSON = resolve(root, 'src/pack/generated/compiled.json');
 export const AUTOMATON_JSON = resolve(root, 'src/pack/generated/automaton.json');
+export const SUBJECT_TERMS_JSON = resolve(root, 'src/pack/generated/subject-terms.json');
+
+/** The sentinel's words, from the compiled pack's matcher (the text of compiled.json). */
+export function subjectTermsJson(compiledJson: string): string {
+  const { matcher } = JSON.parse(compiledJson) as CompiledPack;
+  return `${JSON.stringify(subjectTerms(matcher))}\n`;
+}
 
 function packFromDisk(): { pack: Pack; sourceText: string } {
   const yamlText = readFileSync(PACK_YAML, 'utf8');
@@ -52,6 +62,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     mkdirSync(dirname(COMPILED_JSON), { recursive: true });
     writeFileSync(COMPILED_JSON, `${JSON.stringify(compiled)}\n`);
     writeFileSync(AUTOMATON_JSON, automatonJson(compiled));
+    writeFileSync(SUBJECT_TERMS_JSON, subjectTermsJson(JSON.stringify(compiled)));
     console.error(`compiled ${PACK_YAML} → ${COMPILED_JSON}, ${AUTOMATON_JSON}`);
   } catch (error) {
     console.error(error instanceof PackError ? error.message : error);

@@ -4,7 +4,8 @@ import { Report } from '../../src/ui/report/Report';
 import assessmentText from '../../assets/pack/assessment.txt?raw';
 import '../../src/ui/report/report.css';
 
-const app = document.getElementById('app')!;
+const app = document.getElementById('app');
+if (!app) throw new Error('report.html has no #app element');
 const currentId = () => decodeURIComponent(location.hash.slice(1)) || undefined;
 const show = () =>
   render(

@@ -14,8 +14,8 @@ function closure(root: string, entry: string, seen = new Set<string>()): Set<str
   seen.add(entry);
   const text = readFileSync(entry, 'utf8');
   const references = entry.endsWith('.html')
-    ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].map((m) => m[1]!)
-    : [...text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)].map((m) => m[1]!);
+    ? [...text.matchAll(/(?:src|href)="([^"]+\.(?:js|css))"/g)].flatMap((m) => m[1] ?? [])
+    : [...text.matchAll(/(?:import|from)\s*["']([^"']+\.js)["']/g)].flatMap((m) => m[1] ?? []);
   for (const reference of references) {
     const path = reference.startsWith('/') ? join(root, reference) : resolve(dirname(entry), reference);
     closure(root, path, seen);

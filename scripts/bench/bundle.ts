@@ -19,7 +19,9 @@ async function bundle(entry: string): Promise<string> {
     logLevel: 'error',
     define: { 'import.meta.env.DEV': 'false', 'import.meta.env.PROD': 'true', 'process.env.NODE_ENV': '"production"' },
   });
-  return result.outputFiles[0]!.text;
+  const [output] = result.outputFiles;
+  if (!output) throw new Error(`esbuild wrote no bundle for ${entry}`);
+  return output.text;
 }
 
 export interface RunnerBundles {

@@ -57,7 +57,9 @@ export async function checkExtension(
         await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
         await page.waitForFunction(() => window.__benchMarked !== undefined, undefined, { timeout: timeoutMs });
         const result = await page.evaluate(() => {
-          const highlight = CSS.highlights.get('fact-context-mention')!;
+          const highlight = CSS.highlights.get('fact-context-mention');
+          const marked = window.__benchMarked;
+          if (!highlight || marked === undefined) throw new Error('the extension marked nothing on this page');
           const ranges = [...highlight].map((r) => {
             const range = document.createRange();
             range.setStart(r.startContainer, r.startOffset);
@@ -67,7 +69,7 @@ export async function checkExtension(
           ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
           return {
             found: ranges.map((range) => range.toString()),
-            ms: window.__benchMarked! - (window.__benchDcl ?? 0),
+            ms: marked - (window.__benchDcl ?? 0),
           };
         });
         out.push({ url, ...result });

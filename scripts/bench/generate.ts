@@ -6,6 +6,7 @@
  */
 import { seededRandom, type Random } from './random';
 import { ADJECTIVES, COMMENTERS, CONNECTORS, NOUNS, PEOPLE, PLACES, VERBS } from './words';
+import { itemAt } from '../lib/lists';
 
 /** A trigger phrase to plant, as the pack spells it, and the finding that owns it. */
 export interface PlantPhrase {
@@ -111,8 +112,9 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   const phrases = [...spec.phrases];
   for (let i = phrases.length - 1; i > 0; i--) {
     const j = r.int(0, i);
-    [phrases[i], phrases[j]] = [phrases[j]!, phrases[i]!];
+    [phrases[i], phrases[j]] = [itemAt(phrases, j), itemAt(phrases, i)];
   }
+  const phraseAt = (i: number) => itemAt(phrases, i % phrases.length).phrase;
 
   /** Readable text: counted towards the page size. */
   const text = (s: string) => {
@@ -128,7 +130,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
     Array.from({ length: sentences }, () => sentenceText(probability)).join(' ');
 
   // Head: the decoy in a script must never be read.
-  const scriptDecoy = phrases[0]!.phrase;
+  const scriptDecoy = phraseAt(0);
   decoys.push(scriptDecoy);
   out.push(
     '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>China and Russia: the long road east</title>',
@@ -139,7 +141,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   );
 
   // Site header and nav: page chrome, skipped.
-  const navDecoy = phrases[Math.min(1, phrases.length - 1)]!.phrase;
+  const navDecoy = phraseAt(Math.min(1, phrases.length - 1));
   decoys.push(navDecoy);
   out.push('<header class="site-header"><div class="logo">The Daily Ledger</div><nav><ul>');
   for (const item of ['World', 'Business', 'Opinion', `Explainer: ${navDecoy}`, 'Sport', 'Culture']) {
@@ -168,7 +170,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
       if (i === plantAt) {
         // Round robin over the phrases, skipping one that was planted too recently (clutter rule).
         for (let tries = 0; tries < phrases.length; tries++) {
-          const candidate = phrases[(nextPhrase + tries) % phrases.length]!;
+          const candidate = itemAt(phrases, (nextPhrase + tries) % phrases.length);
           const last = lastPlant.get(candidate.phrase);
           if (last !== undefined && paragraphIndex - last < minGap) continue;
           nextPhrase = (nextPhrase + tries + 1) % phrases.length;
@@ -198,7 +200,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   out.push('</article>');
 
   // Comment thread: nested replies and a form whose textarea holds a decoy.
-  const formDecoy = phrases[Math.min(2, phrases.length - 1)]!.phrase;
+  const formDecoy = phraseAt(Math.min(2, phrases.length - 1));
   decoys.push(formDecoy);
   out.push(
     `<section class="comments"><h2>${text('Comments')}</h2><form><textarea name="c">${formDecoy}</textarea><button>Post</button></form>`,
@@ -229,7 +231,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
 
 /** Phrases in places the extraction rules skip: they are on the page but are not mentions. */
 function decoyMarkup(phrases: readonly PlantPhrase[], decoys: string[]): string[] {
-  const at = (i: number) => phrases[i % phrases.length]!.phrase;
+  const at = (i: number) => itemAt(phrases, i % phrases.length).phrase;
   const items = [
     (p: string) => `<div hidden><p>Beijing and Moscow: ${p}.</p></div>`,
     (p: string) => `<div aria-hidden="true"><p>China and Russia: ${p}.</p></div>`,

@@ -18,6 +18,7 @@ import { checkExtension } from './extension-check';
 import { CHROMIUM_PATH, launchBrowser, type BenchBrowser } from './browser';
 import { generateNewsPage } from './generate';
 import { measureSearch, measureTriggerScaling } from './measure-extras';
+import { itemAt } from '../lib/lists';
 import { measurePage, type PageDetails, type PageResult } from './measure-page';
 import { formatTable, type BenchReport } from './report';
 import { servePages } from './server';
@@ -114,7 +115,7 @@ async function main(): Promise<number> {
     }
     log('bench: popup search');
     const search = await measureSearch(browser.context, bundles, server.url('/blank.html'));
-    const scalingPage = generated.find(({ kb }) => kb === 1024) ?? generated[generated.length - 1]!;
+    const scalingPage = generated.find(({ kb }) => kb === 1024) ?? itemAt(generated, generated.length - 1);
     log(`bench: matcher vs number of triggers (${scalingPage.kb} KB page)`);
     const scaling = await measureTriggerScaling(
       browser.context,
@@ -147,8 +148,8 @@ async function main(): Promise<number> {
       packGzipKb: gzipSync(readFileSync(COMPILED_PACK), { level: 9 }).length / 1024,
       scalingMentions: scaling.map((row) => row.mentions),
       extension: extension.map((check, i) => ({
-        sizeKb: pages[i]!.size_kb,
-        expected: generated[i]!.page.planted.map((p) => p.text),
+        sizeKb: itemAt(pages, i).size_kb,
+        expected: itemAt(generated, i).page.planted.map((p) => p.text),
         found: check.found,
         ms: check.ms,
         error: check.error,

@@ -7,6 +7,7 @@ import type { RunnerBundles } from './bundle';
 import { closePage, heapAfterGc, openPage } from './browser';
 import type { PlantedMention } from './generate';
 import { startTrace, tasksBetween } from './trace';
+import { itemAt, median } from '../lib/lists';
 
 export interface PageResult {
   size_kb: number;
@@ -79,12 +80,6 @@ type Ours = {
 };
 declare const __benchTools: Tools;
 declare const __benchOurs: Ours;
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
 
 const normalise = (text: string) =>
   text
@@ -265,7 +260,7 @@ export async function measurePage(
 
   // Correctness: the planted mentions, in document order, and nothing else.
   const expected = target.planted.map((p) => normalise(p.text));
-  const found = ours[0]!.mentions.map(normalise);
+  const found = itemAt(ours, 0).mentions.map(normalise);
   const consistent = ours.every((run) => run.mentions.length === found.length);
   const { missing, extra } = diff(expected, found);
 
@@ -287,18 +282,18 @@ export async function measurePage(
   const details: PageDetails = {
     fuseCapped,
     fuseSearched:
-      fuse[0]!.searched < 0
+      itemAt(fuse, 0).searched < 0
         ? 'nothing (capped on the smaller page already)'
         : fuseCapped
-          ? `${fuse[0]!.searched} of ${fuse[0]!.sentences} sentences`
+          ? `${itemAt(fuse, 0).searched} of ${itemAt(fuse, 0).sentences} sentences`
           : `${fuse[0]?.sentences ?? 0} sentences`,
-    markjsCount: markjs[0]!.count,
+    markjsCount: itemAt(markjs, 0).count,
     markjsCapped,
     slow,
     missing: missing.slice(0, 5),
     extra: extra.slice(0, 5),
     correct: consistent && expected.join('\n') === found.join('\n'),
-    liveRanges: ours[0]!.ranges,
+    liveRanges: itemAt(ours, 0).ranges,
     tasksTraced: traced?.tasks ?? 0,
     longestTaskInside: traced?.inside ?? '',
     loadMs: round(median(ours.map((run) => run.loadMs))),

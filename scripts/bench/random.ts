@@ -2,6 +2,8 @@
  * A seeded pseudo-random generator (mulberry32): the same seed always gives the same page, on every machine,
  * so benchmark pages and their planted mentions are reproducible. Not for anything security-related.
  */
+import { itemAt } from '../lib/lists';
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -26,7 +28,7 @@ export function seededRandom(seed: number): Random {
     int,
     pick: (items) => {
       if (items.length === 0) throw new Error('pick from an empty list');
-      return items[int(0, items.length - 1)]!;
+      return itemAt(items, int(0, items.length - 1));
     },
     chance: (probability) => next() < probability,
   };

@@ -5,6 +5,7 @@
 import type { BundleSizes } from './bundle-size';
 import type { SearchResult } from './measure-extras';
 import type { PageDetails, PageResult } from './measure-page';
+import { itemAt } from '../lib/lists';
 
 export interface BenchReport {
   pages: PageResult[];
@@ -39,11 +40,13 @@ const times = (value: number) => `${value.toFixed(value >= 10 ? 0 : 1)}×`;
 const size = (kb: number) => (kb >= 1024 ? `${(kb / 1024).toFixed(1)} MB` : `${kb} KB`);
 
 function pad(rows: string[][]): string {
-  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  const widths = itemAt(rows, 0).map((_, column) => Math.max(...rows.map((row) => itemAt(row, column).length)));
   return rows
     .map((row) =>
       row
-        .map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!)))
+        .map((cell, column) =>
+          column === 0 ? cell.padEnd(itemAt(widths, column)) : cell.padStart(itemAt(widths, column)),
+        )
         .join('  '),
     )
     .join('\n');
@@ -63,10 +66,10 @@ const normaliseList = (list: string[]) => list.map((text) => text.toLowerCase().
 export function verdicts(report: BenchReport, context: ReportContext): Verdict[] {
   const out: Verdict[] = [];
   const bySize = (kb: number) => report.pages.find((page) => Math.abs(page.size_kb - kb) / kb < 0.2);
-  const detailOf = (page: PageResult) => context.details[report.pages.indexOf(page)]!;
+  const detailOf = (page: PageResult) => itemAt(context.details, report.pages.indexOf(page));
 
   report.pages.forEach((page, i) => {
-    const detail = context.details[i]!;
+    const detail = itemAt(context.details, i);
     out.push({
       met: detail.correct,
       target: `${size(page.size_kb)}: the planted true mentions are found, in order, and nothing else`,
@@ -204,7 +207,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
     'mentions',
   ];
   const rows = report.pages.map((page, i) => {
-    const detail = context.details[i]!;
+    const detail = itemAt(context.details, i);
     return [
       size(page.size_kb),
       ms(page.floor_ms),
@@ -247,7 +250,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   lines.push('');
   lines.push('Notes:');
   report.pages.forEach((page, i) => {
-    const d = context.details[i]!;
+    const d = itemAt(context.details, i);
     lines.push(
       `  ${size(page.size_kb)}: mark.js marked ${d.markjsCapped ? `(capped at ${context.fuseCapMs / 1000} s)` : d.markjsCount} of ${page.mentions_expected} planted (text node by text node, no visibility or page-chrome rules); ` +
         `fuse.js searched ${d.fuseSearched}${d.fuseCapped ? ` before the ${context.fuseCapMs / 1000} s cap` : ''}; ` +

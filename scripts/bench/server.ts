@@ -12,7 +12,7 @@ export interface PageServer {
 
 export async function servePages(pages: Map<string, string>): Promise<PageServer> {
   const server: Server = createServer((request, response) => {
-    const path = (request.url ?? '/').split('?')[0]!;
+    const [path = '/'] = (request.url ?? '/').split('?');
     const body = pages.get(path);
     response.writeHead(body === undefined ? 404 : 200, {
       'content-type': 'text/html; charset=utf-8',

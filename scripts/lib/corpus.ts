@@ -27,7 +27,7 @@ export function corpusDir(): string {
   return process.env.FACT_CONTEXT_CORPUS ?? resolve(repoRoot, '../shared/corpus');
 }
 
-export function parseArticle(id: string, fileText: string): Article {
+function parseArticle(id: string, fileText: string): Article {
   const separator = fileText.indexOf('\n---\n');
   if (separator < 0) throw new Error(`article ${id}: no '---' line between header and body`);
   const header = new Map<string, string>();
@@ -57,7 +57,7 @@ export function readCorpus(dir = corpusDir()): { articles: Article[]; labels: Re
   return { articles, labels };
 }
 
-export function escapeHtml(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 

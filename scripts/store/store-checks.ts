@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 export interface LintMessage {
   code: string;
@@ -44,7 +44,7 @@ export function lintFirefoxBuild(sourceDir: string): LintResult {
     );
   } catch (error) {
     // web-ext exits non-zero when there are errors; the JSON is still on stdout.
-    out = String((error as { stdout?: string }).stdout ?? '');
+    out = (error as { stdout?: string }).stdout ?? '';
   }
   const report = JSON.parse(out) as LintResult;
   const pick = (messages: LintMessage[]) =>
@@ -110,7 +110,7 @@ export function unzipTo(zip: string, prefix: string): string {
 }
 
 /** Every file under `dir` (relative, sorted) with the sha256 of its content. */
-export function fileHashes(dir: string): Map<string, string> {
+function fileHashes(dir: string): Map<string, string> {
   const hashes = new Map<string, string>();
   const walk = (current: string) => {
     for (const entry of readdirSync(current, { withFileTypes: true })) {

@@ -2,7 +2,7 @@ import { browser, type Browser } from 'wxt/browser';
 import { sendMessage } from '../messaging/protocol';
 import { isSiteEnabled, setSiteEnabled, siteKeyFor, updateSettings } from '../settings';
 
-export const COMMANDS = { toggleSite: 'toggle-site', nextMention: 'next-mention' } as const;
+const COMMANDS = { toggleSite: 'toggle-site', nextMention: 'next-mention' } as const;
 
 /** Flips the site of `url`; returns the new state, or null where the page is not a web site. */
 export async function toggleSiteOf(url: string | undefined): Promise<boolean | null> {

@@ -5,6 +5,7 @@ import { BADGE_COLOR, TabBadges } from './badge';
 import { serveFindingTexts } from './finding-texts';
 import { handleCommand } from './commands';
 import { openWelcomeOnInstall } from './welcome';
+import { injectEngine } from './engine-injection';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
 
 const askPage = (tabId: number) => sendMessage('getPageState', undefined, tabId);
@@ -21,6 +22,7 @@ export function startBackground(): void {
     if (tabId === undefined || sender.frameId) return; // top frame only: the badge counts the page's own mentions
     await (await badges).report(tabId, sender.url ?? sender.tab?.url, data);
   });
+  onMessage('loadEngine', ({ sender }) => injectEngine(sender));
   onMessage('openReport', ({ data }) => void openReportAt(data));
   serveFindingTexts();
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -14,7 +14,7 @@
  * ("joint exercises" of whom? "sanctions" on whom?);
  * `any` counts everywhere (reserved for phrases that only ever mean this relationship).
  */
-export const MIN_REFERENCES = 4;
+const MIN_REFERENCES = 4;
 
 export interface TopicCounts {
   china: number;

@@ -13,7 +13,7 @@ import type { CompiledTrigger } from './compile';
 import { normalizePhrase } from './normalize';
 
 /** How many findings a mention carries at most (the card shows the first few). */
-export const MAX_FINDINGS = 4;
+const MAX_FINDINGS = 4;
 /** Pack words taken from the mention's sentence. */
 const MAX_SENTENCE_WORDS = 6;
 /** Fuse scores above this (0 = perfect) are too loose to rank a finding by. */

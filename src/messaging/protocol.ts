@@ -34,6 +34,11 @@ export interface ProtocolMap {
   revealMention(index: number): boolean;
   /** background → content script (keyboard command): jump to the next mention and open its card. */
   nextMention(): boolean;
+  /**
+   * sentinel content script → background: the page passed the subject check. The background injects the engine
+   * (entrypoints/content) into the sender's frame if the site is on; true once the engine runs there.
+   */
+  loadEngine(): boolean;
   /** content script → background: the tab's mention count changed (badge). */
   mentionCount(count: number): void;
   /**

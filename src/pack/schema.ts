@@ -7,21 +7,21 @@ import * as v from 'valibot';
 const nonEmpty = (what: string) =>
   v.pipe(v.string(`${what} must be text`), v.trim(), v.minLength(1, `${what} must not be empty`));
 
-export const FINDING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const FINDING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /**
  * Where a trigger counts (src/matching/gate.ts): `any` page; `topic`, only on a page about China–Russia relations;
  * `near`, on such a page and only where the mention's paragraph (or the one before) is about the two countries.
  */
-export const TRIGGER_CONTEXTS = ['any', 'topic', 'near'] as const;
+const TRIGGER_CONTEXTS = ['any', 'topic', 'near'] as const;
 
-export const QuoteSchema = v.strictObject({
+const QuoteSchema = v.strictObject({
   text: nonEmpty('quote text'),
   /** Who says it, when not the assessment itself (e.g. a spokesperson quoted in the source). */
   attribution: v.optional(nonEmpty('attribution')),
 });
 
-export const TriggerSchema = v.strictObject({
+const TriggerSchema = v.strictObject({
   /** The canonical phrase, reported as `trigger` by scan. */
   phrase: nonEmpty('trigger phrase'),
   /** Other surface forms; `(a|b)` alternatives, `(a|)` optional word. */
@@ -31,7 +31,7 @@ export const TriggerSchema = v.strictObject({
   also: v.optional(v.array(nonEmpty('finding id')), []),
 });
 
-export const FindingSchema = v.strictObject({
+const FindingSchema = v.strictObject({
   id: v.pipe(nonEmpty('id'), v.regex(FINDING_ID, 'id must be lower-case words joined by hyphens')),
   title: nonEmpty('title'),
   summary: nonEmpty('summary'),
@@ -40,7 +40,7 @@ export const FindingSchema = v.strictObject({
   triggers: v.optional(v.array(TriggerSchema), []),
 });
 
-export const ReportSchema = v.strictObject({
+const ReportSchema = v.strictObject({
   title: nonEmpty('title'),
   publisher: nonEmpty('publisher'),
   kind: nonEmpty('kind'),
@@ -57,6 +57,4 @@ export const PackSchema = v.strictObject({
 
 export type Pack = v.InferOutput<typeof PackSchema>;
 export type Finding = Pack['findings'][number];
-export type Trigger = Finding['triggers'][number];
-export type Quote = Finding['quotes'][number];
 export type ReportMeta = Pack['report'];

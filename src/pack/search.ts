@@ -16,4 +16,3 @@ export function createFindingSearch(pack: CompiledPack): Fuse<SearchDoc> {
   const index = Fuse.parseIndex<SearchDoc>(pack.fuseIndex as Parameters<typeof Fuse.parseIndex>[0]);
   return new Fuse(pack.searchDocs, FUSE_OPTIONS, index);
 }
-

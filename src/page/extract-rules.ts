@@ -4,7 +4,7 @@
  */
 
 /** Elements whose whole subtree is never read: code, form fields, media, metadata, page chrome. */
-export const SKIPPED_TAGS = new Set([
+const SKIPPED_TAGS = new Set([
   'SCRIPT',
   'STYLE',
   'NOSCRIPT',
@@ -44,7 +44,7 @@ export const SKIPPED_TAGS = new Set([
 ]);
 
 /** ARIA roles of navigation-like page chrome. */
-export const SKIPPED_ROLES = new Set([
+const SKIPPED_ROLES = new Set([
   'navigation',
   'banner',
   'contentinfo',
@@ -58,7 +58,7 @@ export const SKIPPED_ROLES = new Set([
 ]);
 
 /** Elements that start a new block: a phrase never continues across their edges. */
-export const BLOCK_TAGS = new Set([
+const BLOCK_TAGS = new Set([
   'ADDRESS',
   'ARTICLE',
   'ASIDE',

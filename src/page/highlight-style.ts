@@ -31,13 +31,15 @@ export function installHighlightStyle(
   const element = document.createElement('style');
   element.setAttribute(OWN_UI_ATTRIBUTE, 'highlight-style');
   element.textContent = highlightCss(style);
-  (document.head ?? document.documentElement).append(element);
+  // lib.dom types `head` as always there; a document without <head> (XHTML, SVG, a page that removed it) has none.
+  const parent = () => (document.head as HTMLHeadElement | null) ?? document.documentElement;
+  parent().append(element);
   return {
     update(next) {
       const css = highlightCss(next);
       if (element.textContent !== css) element.textContent = css;
       // A page may have removed it (hostile or a framework re-rendering <head>): put it back once per update.
-      if (!element.isConnected) (document.head ?? document.documentElement).append(element);
+      if (!element.isConnected) parent().append(element);
     },
     remove: () => element.remove(),
   };

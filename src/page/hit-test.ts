@@ -10,7 +10,9 @@ export function caretAt(document: Document, x: number, y: number): { node: Node;
     const position = document.caretPositionFromPoint(x, y);
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
-  const legacy = (document as Document & { caretRangeFromPoint?: (x: number, y: number) => Range | null })
+  // The pre-standard API, for engines without caretPositionFromPoint (Chromium before 128): read as a plain optional
+  // property, since it may be missing; called with the document as `this` below.
+  const legacy = (document as unknown as { caretRangeFromPoint?: (x: number, y: number) => Range | null })
     .caretRangeFromPoint;
   if (typeof legacy === 'function') {
     const range = legacy.call(document, x, y);
@@ -94,7 +96,10 @@ export function mentionAtPoint(document: Document, index: MentionIndex, x: numbe
 function candidateNodes(document: Document, node: Node, offset: number): Node[] {
   if (node.nodeType !== 3) return [node];
   const nodes: Node[] = [node];
-  const walker = document.createTreeWalker(document.body ?? document.documentElement, 0x4 /* SHOW_TEXT */);
+  const walker = document.createTreeWalker(
+    (document.body as HTMLElement | null) ?? document.documentElement,
+    0x4 /* SHOW_TEXT */,
+  );
   if (offset === 0) {
     walker.currentNode = node;
     const previous = walker.previousNode();

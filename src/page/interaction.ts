@@ -4,8 +4,8 @@ import { isPlacementValid } from './marks';
 import type { PlacedMention } from './placement';
 
 /** Pointer rest before a card opens on hover, and grace time before it closes after the pointer left, ms. */
-export const HOVER_OPEN_DELAY_MS = 300;
-export const HOVER_CLOSE_DELAY_MS = 400;
+const HOVER_OPEN_DELAY_MS = 300;
+const HOVER_CLOSE_DELAY_MS = 400;
 
 export interface InteractionOptions {
   document: Document;

@@ -1,7 +1,7 @@
 import { isHiddenInlineStyle } from './extract-rules';
 
 /** Quiet time after the last DOM change before a batch is scanned, ms (a live ticker is scanned a few times a second at most). */
-export const MUTATION_BATCH_DELAY_MS = 200;
+const MUTATION_BATCH_DELAY_MS = 200;
 
 export interface MutationBatch {
   /**

@@ -4,27 +4,25 @@ import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
+import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
-import { CARD_HOST_TAG, createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
+import { createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
-import { OWN_UI_ATTRIBUTE } from './extract-rules';
+import { MentionCountReport } from './count-report';
 import { installHighlightStyle } from './highlight-style';
-import { MentionIndex } from './hit-test';
 import { CardController } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
-import { watchMutations } from './mutations';
-import { PageText, type PageTextEvents } from './page-text';
+import { startPageScan, type PageScan } from './page-scan';
 import { SubjectCheck } from './subject-check';
 import { compareDocumentOrder, type PlacedMention } from './placement';
 
 /** One run of the overlay on one page (a new one after in-app navigation or when the site is switched back on). */
 interface Run {
   abort: AbortController;
-  marks: MarkLayer;
-  index: MentionIndex;
-  /** Set once the engine is ready (it is built in slices on the first run). */
-  text: PageText | undefined;
-  cards: CardController;
+  /** Set once the subject check passed and the engine is ready. */
+  scan: PageScan | undefined;
+  /** Created with the scan (hit-testing needs its marks). */
+  cards: CardController | undefined;
   style: ReturnType<typeof installHighlightStyle> | undefined;
 }
 
@@ -39,16 +37,24 @@ export class Overlay {
   /** The card's layer, shared by every run; its host joins the page when the first card opens. */
   private readonly layer: CardLayer = lazyCardLayer(() =>
     createCardLayer(this.ctx, {
-      onCloseRequest: () => this.run?.cards.close({ restoreFocus: true }),
-      onPointerEnter: () => this.run?.cards.pointerEnteredCard(),
-      onPointerLeave: () => this.run?.cards.pointerLeftCard(),
+      onCloseRequest: () => this.run?.cards?.close({ restoreFocus: true }),
+      onPointerEnter: () => this.run?.cards?.pointerEnteredCard(),
+      onPointerLeave: () => this.run?.cards?.pointerLeftCard(),
       onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
       reportHref: (findingId) => `${browser.runtime.getURL('/report.html')}#${encodeURIComponent(findingId)}`,
     }),
   );
-  private lastCount = -1;
+  /** Whether the next run may skip the subject check (the sentinel passed it before injecting this script). */
+  private subjectKnown: boolean;
 
-  constructor(private readonly ctx: ContentScriptContext) {}
+  constructor(
+    private readonly ctx: ContentScriptContext,
+    /** The run's mention count, for the badge (`now`: not throttled; the first scan is done or the run stopped). */
+    private readonly onCount: (count: number, now: boolean) => void,
+    options: { subjectKnown?: boolean } = {},
+  ) {
+    this.subjectKnown = options.subjectKnown ?? false;
+  }
 
   get enabled(): boolean {
     return this.settings !== undefined && isSiteEnabled(location.href, this.settings);
@@ -74,17 +80,17 @@ export class Overlay {
 
   /** Mentions in document order (the popup's "On this page" list and its indexes). */
   mentions(): PlacedMention[] {
-    if (!this.run) return [];
-    return [...(this.run.text?.marks() ?? [])].filter(isPlacementValid).sort(compareDocumentOrder);
+    return [...(this.run?.scan?.placed() ?? [])].filter(isPlacementValid).sort(compareDocumentOrder);
   }
 
   /** Scrolls to a mention and opens its card with focus inside (keyboard command, popup). */
   reveal(placed: PlacedMention): boolean {
-    if (!this.run || !isPlacementValid(placed)) return false;
+    const cards = this.run?.cards;
+    if (!cards || !isPlacementValid(placed)) return false;
     const element = placed.start.node.parentElement;
     const reduceMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
     element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: reduceMotion ? 'auto' : 'smooth' });
-    this.run.cards.open(placed, { takeFocus: true, pinned: true });
+    cards.open(placed, { takeFocus: true, pinned: true });
     return true;
   }
 
@@ -92,7 +98,7 @@ export class Overlay {
   revealNext(): boolean {
     const all = this.mentions();
     if (all.length === 0) return false;
-    const current = this.run?.cards.openMention;
+    const current = this.run?.cards?.openMention;
     let next: PlacedMention | undefined;
     if (current) {
       const at = all.indexOf(current);
@@ -110,7 +116,8 @@ export class Overlay {
   }
 
   private start(): void {
-    const body = document.body;
+    // lib.dom types `body` as always there; it is null on a document without one (XHTML, SVG, a frameset).
+    const body = document.body as HTMLElement | null;
     if (!body || this.ctx.isInvalid) return;
     const abort = new AbortController();
     // Ends with the content script (ctx) or with this run, whichever comes first. An invalidated script (extension
@@ -118,106 +125,71 @@ export class Overlay {
     // leaves behind would work any more, and a new instance adds its own.
     this.ctx.signal.addEventListener('abort', () => this.stop(), { signal: abort.signal });
     const signal = abort.signal;
-    const marks = new MarkLayer();
-    const index = new MentionIndex();
-    // The stylesheet goes in with the first mark (a page without mentions gets nothing added), but never in the
-    // middle of the first scan: a new stylesheet makes the next computed-style check restyle the whole page.
-    let scanned = false;
-    const ensureStyle = () => {
-      run.style ??= installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
-    };
-    const textEvents: PageTextEvents = {
-      added: (placed) => {
-        if (scanned) ensureStyle();
-        for (const one of placed) {
-          marks.add(one);
-          index.add(one);
-        }
-        this.reportCount();
-      },
-      removed: (placed) => {
-        for (const one of placed) {
-          marks.remove(one);
-          index.remove(one);
-        }
-        run.cards.closeIfStale();
-        this.reportCount();
-      },
-    };
-    const cards = new CardController({
-      document,
-      signal,
-      index,
-      layer: this.layer,
-      openMode: () => this.settings?.cardOpen ?? 'hover',
-      showCard: (placed, takeFocus) => {
-        if (signal.aborted) return;
-        this.layer.show(
-          {
-            phrase: placed.mention.text,
-            trigger: placed.mention.trigger,
-            findingIds: placed.mention.findings,
-            reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
-          },
-          { takeFocus },
-        );
-      },
-    });
-    const run: Run = { abort, marks, index, text: undefined, cards, style: undefined };
+    const run: Run = { abort, scan: undefined, cards: undefined, style: undefined };
     this.run = run;
-    // The quick check: a page that cannot hold a single mention gets no engine and no extraction, only a cheap
-    // look at its raw text (in slices) and at text that arrives later (subject-check.ts).
-    // `fact-context-mention` is registered either way, once the page has been looked at.
-    const check = new SubjectCheck(PACK.matcher);
-    let subjectFound!: () => void;
-    const subject = new Promise<void>((resolve) => (subjectFound = resolve));
-    void check
-      .readPage(body, signal)
-      .then((passed) => {
-        if (passed) return subjectFound();
-        marks.attach();
-        this.reportCount(true);
-      })
-      .catch(() => undefined); // cancelled with the run
-    // Watch from the start: text that changes while the first scan runs is read again after it.
-    const firstScan = subject
-      .then(() => this.getEngine())
-      .then((engine) => {
-        signal.throwIfAborted();
-        run.text = new PageText(
-          body,
-          engine.createSession(),
-          {}, // visibility: markup rules, then checkVisibility() for the elements that hold a mention
-          textEvents,
-          signal,
-        );
-        return run.text.scanAll();
-      })
-      .then(() => {
-        if (signal.aborted) return;
-        scanned = true;
-        if (marks.size > 0) ensureStyle();
-        // Registered once the first scan is done: `CSS.highlights.has('fact-context-mention')` means "scanned".
-        marks.attach();
-        this.reportCount(true);
+    // The sentinel checked the subject before this script was injected (first run); after in-app navigation or a
+    // switch back on, the page is looked at again: a page that cannot hold a mention gets no scan.
+    const subject = this.subjectKnown ? Promise.resolve(true) : new SubjectCheck(SUBJECT_TERMS).readPage(body, signal);
+    this.subjectKnown = false;
+    const scanned = subject.then(async (passed) => {
+      if (!passed) return this.watchForSubject(run, body);
+      // The stylesheet goes in before the engine is even ready, long before the first mark: the page restyles
+      // for it in a frame of its own, and registering the marks later restyles nothing.
+      run.style = installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+      const engine = await this.getEngine();
+      signal.throwIfAborted();
+      run.scan = startPageScan(
+        body,
+        engine,
+        {
+          scanned: (count) => this.onCount(count, true),
+          changed: (count) => {
+            run.cards?.closeIfStale();
+            this.onCount(count, false);
+          },
+        },
+        signal,
+      );
+      run.cards = new CardController({
+        document,
+        signal,
+        index: run.scan.index,
+        layer: this.layer,
+        openMode: () => this.settings?.cardOpen ?? 'hover',
+        showCard: (placed, takeFocus) => {
+          if (signal.aborted) return;
+          this.layer.show(
+            {
+              phrase: placed.mention.text,
+              trigger: placed.mention.trigger,
+              findingIds: placed.mention.findings,
+              reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
+            },
+            { takeFocus },
+          );
+        },
       });
-    watchMutations(body, {
-      signal,
-      isOwn: isOwnNode,
-      onBatch: async (batch) => {
-        // Before the subject appears there is nothing to rescan: the first scan will read the whole page.
-        if (!check.passed) {
-          for (const node of batch.changed) check.feed(node.textContent ?? '');
-          if (check.passed) subjectFound();
-          return;
-        }
-        await firstScan;
-        await run.text?.rescan(batch.changed, batch.removals, batch.styled);
-        marks.attach();
-      },
+      return run.scan.firstScan;
     });
-    firstScan.catch((error: unknown) => {
+    scanned.catch((error: unknown) => {
       if (!signal.aborted) console.error('[Fact Context] scanning this page failed:', error);
+    });
+  }
+
+  /**
+   * A page without the subject, after navigation or a switch back on: `fact-context-mention` is registered empty
+   * (the page has been looked at), and the run starts over once text with the subject arrives.
+   */
+  private watchForSubject(run: Run, body: HTMLElement): void {
+    const empty = new MarkLayer();
+    empty.attach();
+    run.abort.signal.addEventListener('abort', () => empty.detach(), { once: true });
+    this.onCount(0, true);
+    new SubjectCheck(SUBJECT_TERMS).watch(body, run.abort.signal, () => {
+      if (this.run !== run) return;
+      this.stop();
+      this.subjectKnown = true;
+      this.start();
     });
   }
 
@@ -225,44 +197,22 @@ export class Overlay {
     const run = this.run;
     if (!run) return;
     this.run = undefined;
-    run.cards.close({ restoreFocus: true });
+    run.cards?.close({ restoreFocus: true });
     run.abort.abort();
-    run.marks.detach();
-    run.index.clear();
+    run.scan?.marks.detach();
+    run.scan?.index.clear();
     run.style?.remove();
-    this.reportCount();
+    this.onCount(0, false);
   }
-
-  private countTimer: number | undefined;
-
-  /** Tells the background the tab's mention count (badge), at most once per 100 ms, only when it changed. */
-  private reportCount(now = false): void {
-    if (this.countTimer !== undefined && !now) return;
-    const send = () => {
-      this.countTimer = undefined;
-      const count = this.run ? this.run.marks.size : 0;
-      if (count === this.lastCount || this.ctx.isInvalid) return;
-      this.lastCount = count;
-      void sendMessage('mentionCount', count).catch(() => undefined);
-    };
-    if (now) {
-      if (this.countTimer !== undefined) clearTimeout(this.countTimer);
-      send();
-    } else {
-      this.countTimer = this.ctx.setTimeout(send, 100);
-    }
-  }
-}
-
-/** Our card host, our stylesheet, and anything inside them. */
-function isOwnNode(node: Node): boolean {
-  const element = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return element !== null && element.closest(`${CARD_HOST_TAG}, [${OWN_UI_ATTRIBUTE}]`) !== null;
 }
 
 /** Starts the overlay: reads the site setting first, then follows its changes live. */
-export async function startOverlay(ctx: ContentScriptContext): Promise<Overlay> {
-  const overlay = new Overlay(ctx);
+export async function startOverlay(
+  ctx: ContentScriptContext,
+  options: { subjectKnown?: boolean } = {},
+): Promise<Overlay> {
+  const counts = new MentionCountReport(ctx);
+  const overlay = new Overlay(ctx, (count, now) => counts.report(count, now), options);
   overlay.applySettings(await getSettings());
   const stopWatching = watchSettings((settings) => overlay.applySettings(settings));
   ctx.onInvalidated(() => {

@@ -26,7 +26,7 @@ function segmentAt(starts: readonly number[], offset: number): number {
   let high = starts.length - 1;
   while (low < high) {
     const middle = (low + high + 1) >> 1;
-    if (starts[middle]! <= offset) low = middle;
+    if ((starts[middle] ?? Infinity) <= offset) low = middle;
     else high = middle - 1;
   }
   return low;
@@ -44,10 +44,13 @@ export function placeMentions(segments: readonly NodeSegment[], mentions: readon
     const first = segmentAt(starts, mention.start);
     // The end is exclusive: a mention ending exactly at a segment's end belongs to that segment.
     const last = segmentAt(starts, Math.max(mention.start, mention.end - 1));
-    const startSegment = segments[first]!;
-    const endSegment = segments[last]!;
-    const startOffset = mention.start - starts[first]!;
-    const endOffset = mention.end - starts[last]!;
+    const startSegment = segments[first];
+    const endSegment = segments[last];
+    const firstStart = starts[first];
+    const lastStart = starts[last];
+    if (!startSegment || !endSegment || firstStart === undefined || lastStart === undefined) continue;
+    const startOffset = mention.start - firstStart;
+    const endOffset = mention.end - lastStart;
     if (startOffset < 0 || startOffset > startSegment.text.length || endOffset > endSegment.text.length) continue;
     placed.push({
       mention,

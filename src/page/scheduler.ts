@@ -22,7 +22,7 @@ export function yieldToMain(): Promise<void> {
 }
 
 /** A deadline for one slice: `expired()` turns true after `budgetMs`. */
-export function sliceDeadline(budgetMs = SLICE_BUDGET_MS): { expired: () => boolean } {
+function sliceDeadline(budgetMs = SLICE_BUDGET_MS): { expired: () => boolean } {
   const end = performance.now() + budgetMs;
   return { expired: () => performance.now() >= end };
 }

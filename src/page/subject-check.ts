@@ -5,6 +5,30 @@ import { forEachSliced } from './scheduler';
 const SHOW_TEXT = 0x4;
 
 /**
+ * What the check looks for, taken from the compiled matcher at build time (src/pack/generated/subject-terms.json,
+ * written by `npm run compile-pack`): the sentinel that every page gets carries these few words, not the pack.
+ */
+export interface SubjectTerms {
+  china: string[];
+  russia: string[];
+  /** The word every match of each `context: any` trigger pattern contains. */
+  anywhere: string[];
+  /** Some `any` pattern has no such word: it cannot be pre-checked, so every page passes. */
+  alwaysPass: boolean;
+}
+
+export function subjectTerms(matcher: CompiledMatcher): SubjectTerms {
+  const required = matcher.triggers.filter((t) => t.context === 'any').flatMap((t) => t.patterns.map(requiredWord));
+  const anywhere = required.filter((word): word is string => word !== undefined);
+  return {
+    china: [...matcher.topic.china],
+    russia: [...matcher.topic.russia],
+    anywhere: [...new Set(anywhere)].sort(),
+    alwaysPass: anywhere.length < required.length,
+  };
+}
+
+/**
  * The quick check before any real work: could this page have a single mention at all?
  *
  * A mark needs the page to be about China–Russia relations (the topic gate needs a China reference and a Russia
@@ -23,13 +47,11 @@ export class SubjectCheck {
   /** True once the page may hold a mention; it never turns back. */
   passed = false;
 
-  constructor(matcher: CompiledMatcher) {
-    this.china = wordsPattern(matcher.topic.china);
-    this.russia = wordsPattern(matcher.topic.russia);
-    const required = matcher.triggers.filter((t) => t.context === 'any').flatMap((t) => t.patterns.map(requiredWord));
-    // A pattern with no word that every match contains cannot be pre-checked: then every page passes.
-    if (required.includes(undefined)) this.passed = true;
-    this.anywhere = required.length > 0 ? wordStartsPattern(required as string[]) : undefined;
+  constructor(terms: SubjectTerms) {
+    this.china = wordsPattern(terms.china);
+    this.russia = wordsPattern(terms.russia);
+    if (terms.alwaysPass) this.passed = true;
+    this.anywhere = terms.anywhere.length > 0 ? wordStartsPattern(terms.anywhere) : undefined;
   }
 
   /** Reads one more piece of the page's text (a text node's data); returns `passed`. */
@@ -47,12 +69,35 @@ export class SubjectCheck {
    */
   async readPage(root: Node, signal: AbortSignal): Promise<boolean> {
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
-    const check = this;
+    const passed = () => this.passed;
     function* textNodes(): Generator<Text> {
-      for (let node = walker.nextNode(); node && !check.passed; node = walker.nextNode()) yield node as Text;
+      for (let node = walker.nextNode(); node && !passed(); node = walker.nextNode()) yield node as Text;
     }
     await forEachSliced(textNodes(), (node) => this.feed(node.data), signal);
     return this.passed;
+  }
+
+  /**
+   * Calls `onPassed` once text added or edited under `root` later makes the check pass (pages whose text arrives
+   * after load). The observer's callback only reads the new text: it is the whole cost on a page of DOM changes.
+   */
+  watch(root: Node, signal: AbortSignal, onPassed: () => void): void {
+    if (signal.aborted) return;
+    // The global where there is one (content scripts); the document's own in Node tests (happy-dom).
+    const view = (root.ownerDocument ?? (root as Document)).defaultView;
+    const Observer = typeof MutationObserver === 'function' || !view ? MutationObserver : view.MutationObserver;
+    const observer = new Observer((records) => {
+      for (const record of records) {
+        if (record.type === 'characterData') this.feed((record.target as CharacterData).data);
+        else for (const node of record.addedNodes) this.feed(node.textContent ?? '');
+        if (this.passed) break;
+      }
+      if (!this.passed) return;
+      observer.disconnect();
+      onPassed();
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 }
 

@@ -14,7 +14,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export function migrateV1ToV2(old: unknown): unknown {
+function migrateV1ToV2(old: unknown): unknown {
   if (!isPlainObject(old)) return old;
   const { disabledSites, openOn, ...rest } = old;
   const next: Record<string, unknown> = { ...rest };

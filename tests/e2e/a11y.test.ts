@@ -14,6 +14,7 @@ import {
   waitForScan,
   type ExtensionBrowser,
   type StaticServer,
+  ifSet,
 } from './harness';
 import { openWatchedPage, type WatchedPage } from './harness/hardening-helpers';
 
@@ -31,9 +32,10 @@ interface AxeViolation {
 async function axe(page: WatchedPage, context: unknown = null): Promise<AxeViolation[]> {
   await page.evaluate(AXE_SOURCE as never);
   const result = await page.evaluate(async (context) => {
-    const run = (window as unknown as { axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> } })
-      .axe.run;
-    const { violations } = await run(context ?? document, { resultTypes: ['violations'] });
+    const { axe } = window as unknown as {
+      axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> };
+    };
+    const { violations } = await axe.run(context ?? document, { resultTypes: ['violations'] });
     return violations.map(({ id, impact, help, nodes }) => ({
       id,
       impact,
@@ -55,8 +57,8 @@ describe('accessibility (axe-core) in chromium', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   for (const [path, ready] of [
@@ -110,8 +112,8 @@ describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   it('opens a card by the command, moves through it, closes it, gets focus back', async () => {
@@ -129,7 +131,7 @@ describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
         const host = document.querySelector(tag);
         const active = host?.shadowRoot?.activeElement;
         if (document.activeElement !== host || !active) return null;
-        return active.getAttribute('aria-label') ?? active.textContent?.trim().slice(0, 40) ?? active.tagName;
+        return active.getAttribute('aria-label') ?? active.textContent.trim().slice(0, 40);
       }, CARD_HOST_TAG);
     expect(await focusedInCard()).not.toBeNull();
     const controls = await page.evaluate(

@@ -1,4 +1,4 @@
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { TargetType, type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   CARD_HOST_TAG,
@@ -10,6 +10,7 @@ import {
   waitForCard,
   waitForScan,
   type StaticServer,
+  ifSet,
 } from './harness';
 import { CHROMIUM_ARGS } from './harness/chromium';
 import { tempProfile } from './harness/profile';
@@ -49,9 +50,9 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await profile?.remove();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(profile)?.remove();
+    await ifSet(server)?.close();
   });
 
   const ourStyles = (page: WatchedPage) =>
@@ -64,7 +65,9 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
     });
 
   it('15: the old content scripts stop and clean up, a reloaded tab has no double marks', async () => {
-    const worker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 30_000 });
+    const worker = await browser.waitForTarget((target) => target.type() === TargetType.SERVICE_WORKER, {
+      timeout: 30_000,
+    });
     const extensionId = new URL(worker.url()).host;
     const url = `${server.origin}/hostile/15-two-tabs.html`;
     const tabA = fromPuppeteer(await browser.newPage());
@@ -106,7 +109,9 @@ describe('hostile pages in chromium: 15, an extension reload with two tabs open'
     expect(await ourStyles(tabB)).toBe(1);
     // The new instance answers the new background (the keyboard command's message) and opens one card.
     await tabB.bringToFront();
-    const newWorker = await browser.waitForTarget((target) => target.type() === 'service_worker', { timeout: 30_000 });
+    const newWorker = await browser.waitForTarget((target) => target.type() === TargetType.SERVICE_WORKER, {
+      timeout: 30_000,
+    });
     const answered = await (await newWorker.worker())!.evaluate(async () => {
       type Api = {
         tabs: {

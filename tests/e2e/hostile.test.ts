@@ -15,6 +15,7 @@ import {
   writeSettings,
   type ExtensionBrowser,
   type StaticServer,
+  ifSet,
 } from './harness';
 import { openWatchedPage, problems, type WatchedPage } from './harness/hardening-helpers';
 import { badgeOfPage, markCount, marksInside, serveHostilePages, sleep } from '../fixtures/hostile/serve';
@@ -38,8 +39,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   beforeEach(async () => {
@@ -121,7 +122,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(look.opacity).toBe('1');
     expect(look.pageHighlight).toBe(1);
     const ours = await page.evaluate(
-      (name) => [...CSS.highlights.get(name)!].map((range) => range.toString?.() ?? ''),
+      (name) => [...CSS.highlights.get(name)!].map((range) => (range instanceof Range ? range.toString() : '')),
       HIGHLIGHT_NAME,
     );
     expect(ours.length).toBeGreaterThan(0);
@@ -197,7 +198,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
         // Long Animation Frames name the script that ran: ours is the extension's content script.
         new PerformanceObserver((list) => {
           for (const entry of list.getEntries() as unknown as {
-            scripts: { duration: number; sourceURL: string }[];
+            scripts?: { duration: number; sourceURL: string }[];
           }[]) {
             for (const script of entry.scripts ?? []) {
               if (/^(chrome|moz)-extension:/.test(script.sourceURL) && script.duration > 50)
@@ -209,7 +210,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
         // not supported: see below
       }
       (window as unknown as { __noLoaf: boolean }).__noLoaf =
-        !PerformanceObserver.supportedEntryTypes?.includes('long-animation-frame');
+        !PerformanceObserver.supportedEntryTypes.includes('long-animation-frame');
     });
     await page.goto(url('05-huge.html'));
     await waitFor(page, 'the first scan of 5 MB', (name) => CSS.highlights.has(name), HIGHLIGHT_NAME, 90_000);

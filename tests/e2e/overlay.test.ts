@@ -17,6 +17,7 @@ import {
   type FixturePage,
   type StaticServer,
   type TestPage,
+  ifSet,
 } from './harness';
 
 /** Corpus articles turned into pages (README recipe): two positive, one negative. */
@@ -40,8 +41,8 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   it('marks exactly the mentions `npm run scan` reports for the same HTML', async () => {

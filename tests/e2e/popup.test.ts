@@ -11,6 +11,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
   type TestPage,
+  ifSet,
 } from './harness';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
@@ -106,8 +107,8 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   it('the badge shows the page’s mention count', async () => {
@@ -169,7 +170,7 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
           return article?.contains(document.activeElement)
             ? {
                 id: article.dataset.findingId,
-                text: article.textContent ?? '',
+                text: article.textContent,
                 link: article.querySelector('a')?.getAttribute('href'),
               }
             : null;

@@ -10,6 +10,7 @@ import {
   waitForScan,
   type ExtensionBrowser,
   type StaticServer,
+  ifSet,
 } from './harness';
 import {
   launchChromiumThroughProxy,
@@ -62,9 +63,9 @@ describe.each(BROWSERS)('privacy in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await proxy?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(proxy)?.close();
+    await ifSet(server)?.close();
   });
 
   async function open(): Promise<WatchedPage> {

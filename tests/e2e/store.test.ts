@@ -18,6 +18,7 @@ import {
   startStaticServer,
   waitForScan,
   type StaticServer,
+  ifSet,
 } from './harness';
 import { markCount } from '../fixtures/hostile/serve';
 
@@ -42,8 +43,8 @@ describe('store readiness', () => {
   }, 400_000);
 
   afterAll(async () => {
-    await server?.close();
-    sandbox?.remove();
+    await ifSet(server)?.close();
+    ifSet(sandbox)?.remove();
     for (const dir of temps) rmSync(dir, { recursive: true, force: true });
   });
 

@@ -16,12 +16,7 @@ import { computedStyleHidden, extractSegments } from '../../../src/page/extract'
 import { createPopupSearch, searchFindings } from '../../../src/ui/popup/search';
 import { seededRandom } from '../random';
 import { ADJECTIVES, NOUNS } from '../words';
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-};
+import { itemAt, median } from '../../lib/lists';
 
 /** The bare walk: a TreeWalker over the text nodes, reading each node's text, nothing else. */
 function floor(): { ms: number; chars: number } {
@@ -143,7 +138,7 @@ async function mutations(count: number): Promise<number> {
   const inserted: Element[] = [];
   let total = 0;
   for (let i = 0; i < count; i++) {
-    const paragraph = paragraphs[Math.floor((i * paragraphs.length) / count)]!;
+    const paragraph = itemAt(paragraphs, Math.floor((i * paragraphs.length) / count));
     const start = performance.now();
     const span = document.createElement('span');
     span.textContent = ' updated';
@@ -188,8 +183,8 @@ function searchLatency(
   const sorted = [...times].sort((a, b) => a - b);
   return {
     median: median(times),
-    p95: sorted[Math.floor(sorted.length * 0.95)]!,
-    max: sorted[sorted.length - 1]!,
+    p95: itemAt(sorted, Math.floor(sorted.length * 0.95)),
+    max: itemAt(sorted, sorted.length - 1),
     keystrokes: times.length,
   };
 }

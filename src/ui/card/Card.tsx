@@ -27,11 +27,11 @@ const FOCUSABLE = 'a[href], button:not([disabled]), [tabindex]:not([tabindex="-1
 function cycleFocus(event: KeyboardEvent, container: HTMLElement): void {
   if (event.key !== 'Tab') return;
   const stops = [...container.querySelectorAll<HTMLElement>(FOCUSABLE)];
-  if (stops.length === 0) return;
+  const first = stops[0];
+  const last = stops.at(-1);
+  if (!first || !last) return;
   const root = container.getRootNode() as ShadowRoot | Document;
   const active = root.activeElement;
-  const first = stops[0]!;
-  const last = stops[stops.length - 1]!;
   if (event.shiftKey && (active === first || active === container)) {
     event.preventDefault();
     last.focus();

@@ -46,7 +46,7 @@ export function Popup(props: PopupProps) {
   const input = useRef<HTMLInputElement>(null);
 
   const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
-  const siteEnabled = canRun && isSiteEnabled(tab.url!, settings);
+  const siteEnabled = canRun && !!tab?.url && isSiteEnabled(tab.url, settings);
   const hasMentions = siteEnabled && !!pageState?.enabled && pageState.mentions.length > 0;
   // Folded while the page's own mentions come first; the reader's choice stands once made.
   const [listOpen, setListOpen] = useState<boolean>();
@@ -75,7 +75,7 @@ export function Popup(props: PopupProps) {
   // Typing puts the best result first in line for Enter.
   useEffect(() => setActiveId(searching ? flat[0]?.id : undefined), [flat]);
   useEffect(() => {
-    if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView?.({ block: 'nearest' });
+    if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
 
   const openFinding = openId ? pack.findings.find((f) => f.id === openId) : undefined;
@@ -92,7 +92,7 @@ export function Popup(props: PopupProps) {
       if (flat.length === 0) return;
       const step = event.key === 'ArrowDown' ? 1 : -1;
       const next = at === -1 ? (step === 1 ? 0 : flat.length - 1) : (at + step + flat.length) % flat.length;
-      setActiveId(flat[next]!.id);
+      setActiveId(flat[next]?.id);
     } else if (event.key === 'Enter' && activeId) {
       event.preventDefault();
       setOpenId(activeId);

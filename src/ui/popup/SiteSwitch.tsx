@@ -32,7 +32,8 @@ export function SiteSwitch({ tab, resolving, settings, onToggleSite, onTurnOnEve
       </div>
     );
   }
-  const on = isSiteEnabled(tab.url, settings);
+  const url = tab.url;
+  const on = isSiteEnabled(url, settings);
   const site = displaySite(key);
   return (
     <button
@@ -41,7 +42,7 @@ export function SiteSwitch({ tab, resolving, settings, onToggleSite, onTurnOnEve
       aria-checked={on}
       class={`site-switch ${on ? 'on' : 'off'}`}
       title={on ? `Click to turn Fact Context off for ${site}` : `Click to turn Fact Context on for ${site}`}
-      onClick={() => onToggleSite(tab.url!, !on)}
+      onClick={() => onToggleSite(url, !on)}
     >
       <span class="track" aria-hidden="true">
         <span class="thumb" />

@@ -39,7 +39,9 @@ export interface PageClient {
 export const contentScriptClient: PageClient = {
   async getPageState(tabId) {
     try {
-      return (await sendMessage('getPageState', undefined, tabId)) ?? undefined;
+      // Typed as a PageState, but a tab whose content script has no answer yet gives null.
+      const state: PageState | null = await sendMessage('getPageState', undefined, tabId);
+      return state ?? undefined;
     } catch {
       return undefined;
     }

@@ -42,8 +42,8 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
   // title and summary are pinned above it (sticky), so both are in view.
   useEffect(() => {
     if (!currentId) return;
-    const passage = document.querySelector(`mark.current`) ?? document.getElementById(currentId);
-    passage?.scrollIntoView?.({ block: 'center' });
+    const passage = document.querySelector('mark.current') ?? document.getElementById(currentId);
+    passage?.scrollIntoView({ block: 'center' });
   }, [currentId]);
 
   return (

@@ -2,7 +2,7 @@ import type { FindingView, QuoteView } from '../../pack/compile';
 import type { ReportMeta } from '../../pack/schema';
 
 /** Who a quote is attributed to: the speaker the report names, else the assessment itself. */
-export function quoteAttribution(quote: QuoteView, report: ReportMeta): string {
+function quoteAttribution(quote: QuoteView, report: ReportMeta): string {
   return quote.attribution
     ? `${quote.attribution}, as reported in the assessment`
     : `The assessment (${report.publisher})`;

@@ -89,7 +89,7 @@ describe('CardController', () => {
     abort.abort();
   });
 
-  it('Esc closes the card and gives focus back to where it was', async () => {
+  it('Esc closes the card and gives focus back to where it was', () => {
     const { layer, host, placed, controller, abort } = setup('hover');
     const button = document.createElement('button');
     document.body.append(button);

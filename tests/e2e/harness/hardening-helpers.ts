@@ -89,7 +89,7 @@ export function fromPuppeteer(page: PuppeteerPage): WatchedPage {
   page.on('console', (message) =>
     watched.console.push({
       type: message.type(),
-      text: `${message.text()}${message.location()?.url ? ` (${message.location().url})` : ''}`,
+      text: `${message.text()}${message.location().url ? ` (${message.location().url})` : ''}`,
     }),
   );
   page.on('pageerror', (error) =>
@@ -131,15 +131,6 @@ export function problems(page: WatchedPage): string[] {
       .filter((entry) => entry.type === 'error' || entry.type === 'warn' || entry.type === 'warning')
       .map((entry) => `${entry.type}: ${entry.text}`),
   ];
-}
-
-/** Chromium only: the extension's service worker (for chrome.runtime.reload and the like). */
-export function serviceWorkerOf(browser: ExtensionBrowser) {
-  const context = (browser as Launched).context;
-  if (!context) throw new Error('serviceWorkerOf: Chromium only');
-  const worker = context.serviceWorkers().find((candidate) => candidate.url().startsWith(browser.extensionOrigin));
-  if (!worker) throw new Error('no extension service worker');
-  return worker;
 }
 
 export interface RecordedRequest {

@@ -29,6 +29,6 @@ export async function sendToTab<T>(browser: ExtensionBrowser, type: string, data
     },
     { type, data },
   );
-  if (reply?.err) throw new Error(`${type} failed: ${JSON.stringify(reply.err)}`);
-  return reply?.res as T;
+  if (reply.err) throw new Error(`${type} failed: ${JSON.stringify(reply.err)}`);
+  return reply.res as T;
 }

@@ -35,7 +35,7 @@ const TYPES: Record<string, string> = {
  */
 export async function startStaticServer(roots: string[] = []): Promise<StaticServer> {
   const routes = new Map<string, StaticRoute>();
-  const server = http.createServer(async (request, response) => {
+  const serve = async (request: http.IncomingMessage, response: http.ServerResponse) => {
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const route = routes.get(pathname);
     if (route) {
@@ -57,6 +57,13 @@ export async function startStaticServer(roots: string[] = []): Promise<StaticSer
     }
     response.writeHead(404, { 'content-type': 'text/plain' });
     response.end('not found');
+  };
+  const server = http.createServer((request, response) => {
+    // A request the server cannot serve (a malformed %-escape in the path...) gets an error page, not a crash.
+    serve(request, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(String(error));
+    });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

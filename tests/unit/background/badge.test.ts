@@ -73,7 +73,8 @@ describe('TabBadges after a load completes', () => {
   });
   const answer =
     (count: number, enabled = true) =>
-    async () => ({ enabled, mentions: Array.from({ length: count }), url: 'https://a.org/' });
+    () =>
+      Promise.resolve({ enabled, mentions: Array.from({ length: count }), url: 'https://a.org/' });
 
   it('asks the page when a "navigation" was an in-page route change that sent no new count', async () => {
     const badges = new TabBadges(defaultSettings());
@@ -88,9 +89,9 @@ describe('TabBadges after a load completes', () => {
     await badges.navigated(1);
     await badges.report(1, 'https://a.org/', 3);
     let asked = false;
-    await badges.loaded(1, async () => {
+    await badges.loaded(1, () => {
       asked = true;
-      return { enabled: true, mentions: [], url: 'https://a.org/' };
+      return Promise.resolve({ enabled: true, mentions: [], url: 'https://a.org/' });
     });
     expect(asked).toBe(false);
     expect(await badgeOf(1)).toBe('3');
@@ -99,7 +100,7 @@ describe('TabBadges after a load completes', () => {
   it('stays empty when no content script answers or the site is off', async () => {
     const badges = new TabBadges(defaultSettings());
     await badges.navigated(1);
-    await badges.loaded(1, async () => undefined);
+    await badges.loaded(1, () => Promise.resolve(undefined));
     expect(await badgeOf(1)).toBe('');
     await badges.navigated(2);
     await badges.loaded(2, answer(4, false));

@@ -27,7 +27,7 @@ function parse(html: string): Document {
 function articleTextWithoutPlants(document: Document): string {
   return [...document.querySelectorAll('article h1, article h2, article p')]
     .filter((element) => !element.closest(READ_NEVER))
-    .map((element) => element.textContent ?? '')
+    .map((element) => element.textContent)
     .join(' ')
     .split(/(?<=[.!?])\s+/)
     .filter(
@@ -61,14 +61,14 @@ describe('generateNewsPage', () => {
     )) {
       skipped.remove();
     }
-    const actual = (body.textContent ?? '').length;
+    const actual = body.textContent.length;
     expect(Math.abs(actual - page.textChars) / page.textChars).toBeLessThan(0.02);
   });
 
   it('plants every phrase it reports, in document order, inside article paragraphs', () => {
     const page = generateNewsPage({ seed: 5, textChars: 60_000, phrases: PHRASES });
     const document = parse(page.html);
-    const paragraphs = [...document.querySelectorAll(ARTICLE_PARAGRAPHS)].map((p) => p.textContent ?? '');
+    const paragraphs = [...document.querySelectorAll(ARTICLE_PARAGRAPHS)].map((p) => p.textContent);
     const text = paragraphs.join('\n').toLowerCase();
     let at = 0;
     for (const mention of page.planted) {
@@ -97,7 +97,7 @@ describe('generateNewsPage', () => {
     const last = new Map<string, number>();
     paragraphs.forEach((p, index) => {
       for (const { phrase } of PHRASES.slice(0, 2)) {
-        if (!(p.textContent ?? '').includes(phrase)) continue;
+        if (!p.textContent.includes(phrase)) continue;
         const previous = last.get(phrase);
         if (previous !== undefined) expect(index - previous).toBeGreaterThanOrEqual(12);
         last.set(phrase, index);

@@ -1,11 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { PACK } from '../../../src/pack/index';
-import { requiredWord, SubjectCheck } from '../../../src/page/subject-check';
+import { requiredWord, SubjectCheck, subjectTerms } from '../../../src/page/subject-check';
 import { createEngine } from '../../../src/matching/engine';
+import { COMPILED_JSON, SUBJECT_TERMS_JSON, subjectTermsJson } from '../../../scripts/compile-pack';
 
 const feedAll = (texts: string[]) => {
-  const check = new SubjectCheck(PACK.matcher);
+  const check = new SubjectCheck(subjectTerms(PACK.matcher));
   for (const text of texts) check.feed(text);
   return check.passed;
 };
@@ -61,11 +63,40 @@ describe('SubjectCheck (the quick check before any scan)', () => {
       const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
       window.document.write(`<body>${html}</body>`);
       const body = window.document.body as unknown as Node;
-      const passed = await new SubjectCheck(PACK.matcher).readPage(body, new AbortController().signal);
+      const passed = await new SubjectCheck(subjectTerms(PACK.matcher)).readPage(body, new AbortController().signal);
       await window.happyDOM.close();
       return passed;
     };
     expect(await read('<p>Xi met <b>Putin</b></p>')).toBe(true);
     expect(await read('<p>Freediving without limits</p>')).toBe(false);
+  });
+});
+
+describe('the sentinel’s words (src/pack/generated/subject-terms.json)', () => {
+  it('are the compiled pack’s, fresh (run `npm run compile-pack` after changing the pack)', () => {
+    const file = readFileSync(SUBJECT_TERMS_JSON, 'utf8');
+    expect(file).toBe(subjectTermsJson(readFileSync(COMPILED_JSON, 'utf8')));
+    expect(JSON.parse(file)).toEqual(subjectTerms(PACK.matcher));
+  });
+
+  it('a text added after load makes the watch pass, once', async () => {
+    const window = new Window();
+    const document = window.document as unknown as Document;
+    const check = new SubjectCheck(subjectTerms(PACK.matcher));
+    let passes = 0;
+    check.watch(document.body, new AbortController().signal, () => (passes += 1));
+    const p = document.createElement('p');
+    p.textContent = 'Beijing said so.';
+    document.body.append(p);
+    await window.happyDOM.waitUntilComplete();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(passes).toBe(0);
+    p.firstChild!.textContent = 'Beijing and Moscow said so.';
+    const q = document.createElement('p');
+    q.textContent = 'The Kremlin agreed.';
+    document.body.append(q);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(passes).toBe(1);
+    await window.happyDOM.close();
   });
 });

@@ -12,12 +12,12 @@ import type { PageClient, TargetTab } from '../../../src/ui/popup/target-tab';
 class FakePage implements PageClient {
   revealed: number[] = [];
   constructor(private state: PageState | undefined) {}
-  async getPageState() {
-    return this.state;
+  getPageState() {
+    return Promise.resolve(this.state);
   }
-  async revealMention(_tabId: number, index: number) {
+  revealMention(_tabId: number, index: number) {
     this.revealed.push(index);
-    return true;
+    return Promise.resolve(true);
   }
 }
 
@@ -57,7 +57,7 @@ describe('popup', () => {
     show(webTab);
     fireEvent.input(await waitFor(() => searchBox()), { target: { value: 'sanctions' } });
     await waitFor(() => expect(results()[0]?.dataset.findingId).toBe('sanctions-brics-coordination'));
-    expect(results()[0]!.querySelector('mark')?.textContent?.toLowerCase()).toBe('sanctions');
+    expect(results()[0]!.querySelector('mark')?.textContent.toLowerCase()).toBe('sanctions');
     expect(searchBox().getAttribute('aria-activedescendant')).toBe(results()[0]!.id);
   });
 

@@ -95,8 +95,6 @@ describe('report page', () => {
   it('shows a query that looks like HTML as text', () => {
     render(<Report pack={PACK} text={TEXT} initialQuery={'<img src=x onerror=alert(1)>'} currentId={undefined} />);
     expect(document.querySelector('img')).toBeNull();
-    expect((screen.getByLabelText('Search the assessment') as HTMLInputElement).value).toBe(
-      '<img src=x onerror=alert(1)>',
-    );
+    expect(screen.getByLabelText<HTMLInputElement>('Search the assessment').value).toBe('<img src=x onerror=alert(1)>');
   });
 });

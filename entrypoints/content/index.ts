@@ -1,0 +1,18 @@
+// The card's styles: WXT puts them into the card's shadow root (cssInjectionMode 'ui'), not into the page.
+import '../../src/ui/card/card.css';
+import { answerMessages } from '../../src/page/messages';
+import { startOverlay } from '../../src/page/overlay';
+
+/**
+ * The engine, the overlay and the card: not in the manifest's content scripts. The background injects it
+ * (`scripting.executeScript`, src/background/engine-injection.ts) into a page whose sentinel found the subject.
+ * `matches` only declares where it may run (WXT turns it into the host permissions that injection needs in Chromium).
+ */
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  registration: 'runtime',
+  cssInjectionMode: 'ui',
+  async main(ctx) {
+    answerMessages(ctx, await startOverlay(ctx, { subjectKnown: true }));
+  },
+});
