@@ -2,8 +2,8 @@
  * The labelled development corpus (../shared/corpus, see its README): reading it, and turning an article into the
  * kind of page a news site serves.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Article {
@@ -25,6 +25,20 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** `../shared/corpus` beside the repo (as on CI), or FACT_CONTEXT_CORPUS. */
 export function corpusDir(): string {
   return process.env.FACT_CONTEXT_CORPUS ?? resolve(repoRoot, '../shared/corpus');
+}
+
+/**
+ * The labelled folders `npm run eval` reads: FACT_CONTEXT_CORPUS alone when set, else the corpus root and every
+ * sub-folder of it that has its own labels.json (batch-2), each with a short name.
+ */
+export function corpusFolders(): { name: string; dir: string }[] {
+  const root = corpusDir();
+  if (process.env.FACT_CONTEXT_CORPUS !== undefined || !existsSync(root)) return [{ name: basename(root), dir: root }];
+  const subs = readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(join(root, entry.name, 'labels.json')))
+    .map((entry) => entry.name)
+    .sort();
+  return [{ name: 'top', dir: root }, ...subs.map((name) => ({ name, dir: join(root, name) }))];
 }
 
 function parseArticle(id: string, fileText: string): Article {

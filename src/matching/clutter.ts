@@ -1,33 +1,58 @@
 /**
  * The clutter rule: a page that says "sanctions" forty times is not covered in marks.
  *
- * Rule: a phrase (as normalised: "Sanctions", "sanctions" and "sanctions’" are one phrase) is marked at its
- * first occurrence, and marked again only where no mark of the same phrase lies within CLUTTER_WINDOW blocks
- * (paragraphs, headings, list items) before or after it — at most one mark per phrase per block, and a phrase
- * repeated paragraph after paragraph is marked every CLUTTER_WINDOW-th block at most. Different phrases are
- * marked independently, even when they speak to the same finding.
+ * Rules, counted in prose blocks (headings and furniture between two paragraphs do not make them further apart):
+ * - a phrase (as normalised: "Sanctions", "sanctions" and "sanctions’" are one phrase) is marked at its first
+ *   occurrence, and again only where no mark of the same phrase lies within CLUTTER_WINDOW prose blocks before or
+ *   after it;
+ * - a block carries at most MARKS_PER_FINDING_PER_BLOCK marks per finding (its first finding): a paragraph that
+ *   restates one finding five ways gets the first few, the ones a reader meets first.
  */
 export const CLUTTER_WINDOW = 6;
+/** Marks a block may carry per finding. */
+const MARKS_PER_FINDING_PER_BLOCK = 3;
+/** Block numbers further apart than this are far apart, whatever lies between (bounds the walk). */
+const MAX_WALK = 256;
 
 export class ClutterGuard {
   private readonly kept = new Map<string, Set<number>>();
+  private readonly findings = new Map<string, Map<number, number>>();
 
-  /** Whether a mention of `phrase` (normalised) in `block` may be marked; if so, it is recorded. */
-  admit(phrase: string, block: number): boolean {
-    let blocks = this.kept.get(phrase);
+  /** `isProse(b)`: whether block number `b` is a prose block of the page. */
+  constructor(private readonly isProse: (block: number) => boolean) {}
+
+  /** Prose blocks after the lower and up to the higher of two block numbers (adjacent paragraphs: 1). */
+  private distance(a: number, b: number): number {
+    const [low, high] = a < b ? [a, b] : [b, a];
+    if (high - low > MAX_WALK) return CLUTTER_WINDOW;
+    let n = 0;
+    for (let k = low + 1; k <= high && n < CLUTTER_WINDOW; k++) if (this.isProse(k)) n++;
+    return n;
+  }
+
+  /** Whether a mention of `phrase` (normalised) for `finding` in `block` may be marked; if so, it is recorded. */
+  admit(phrase: string, finding: string, block: number): boolean {
+    const perFinding = this.findings.get(finding)?.get(block) ?? 0;
+    if (perFinding >= MARKS_PER_FINDING_PER_BLOCK) return false;
+    const blocks = this.kept.get(phrase);
     if (blocks) {
-      // Block numbers are integers in document order (see TextSegment.block): look only at the window.
-      for (let b = block - CLUTTER_WINDOW + 1; b < block + CLUTTER_WINDOW; b++) if (blocks.has(b)) return false;
+      for (const other of blocks) if (other === block || this.distance(other, block) < CLUTTER_WINDOW) return false;
+      blocks.add(block);
     } else {
-      blocks = new Set();
-      this.kept.set(phrase, blocks);
+      this.kept.set(phrase, new Set([block]));
     }
-    blocks.add(block);
+    let marked = this.findings.get(finding);
+    if (!marked) this.findings.set(finding, (marked = new Map<number, number>()));
+    marked.set(block, perFinding + 1);
     return true;
   }
 
   /** Forgets a mark (its block changed or left the page). */
-  release(phrase: string, block: number): void {
+  release(phrase: string, finding: string, block: number): void {
     this.kept.get(phrase)?.delete(block);
+    const marked = this.findings.get(finding);
+    const n = marked?.get(block) ?? 0;
+    if (n > 1) marked?.set(block, n - 1);
+    else marked?.delete(block);
   }
 }

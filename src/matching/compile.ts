@@ -4,8 +4,9 @@
  * adding spelling and inflection variants there, so the bundle carries only the patterns as written.
  */
 import type { Pack } from '../pack/schema';
+import { compileConcepts, type CompiledConcepts } from './compile-concepts';
 import { normalizePhrase } from './normalize';
-import { parsePattern, PatternError } from './patterns';
+import { patternVariants, PatternError } from './patterns';
 import { BLOCKERS } from './blockers';
 import { CHINA_TERMS, NOT_REFERENCES, PAIR_REFERENCES, RUSSIA_TERMS } from './topic-terms';
 
@@ -30,13 +31,8 @@ export interface CompiledMatcher {
   blockers: string[];
   /** Normalised references that make a page about China–Russia relations (see gate.ts), and non-references. */
   topic: { china: string[]; russia: string[]; not: string[]; pair: string[] };
-}
-
-/** A pattern and, if it hyphenates words, the same with the hyphens dropped ("de-dollarisation" = "dedollarisation"). */
-function patternVariants(pattern: string): string[] {
-  parsePattern(pattern); // throws PatternError naming the pattern
-  const joined = pattern.replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, '');
-  return joined === pattern ? [pattern] : [pattern, joined];
+  /** Concept lexicons and the findings' combinations of them (see concepts.ts); absent = phrase triggers only. */
+  concepts?: CompiledConcepts;
 }
 
 export function compileMatcher(pack: Pack): CompiledMatcher {
@@ -72,5 +68,6 @@ export function compileMatcher(pack: Pack): CompiledMatcher {
       not: terms(NOT_REFERENCES),
       pair: terms(PAIR_REFERENCES),
     },
+    concepts: compileConcepts(pack),
   };
 }

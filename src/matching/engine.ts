@@ -28,6 +28,7 @@
  */
 import type { CompiledPack } from '../pack/compile';
 import { BLOCK_SEPARATOR } from './join';
+import { spotterMatcher } from './concepts';
 import { createRanker } from './rank';
 import { PageSession, type BlockText, type EngineParts } from './session';
 import { loadAutomaton, type SerializedAutomaton } from './automaton-format';
@@ -48,7 +49,7 @@ export type { PageSession };
  * for createCompiledEngine (scripts/compile-pack.ts) — whatever patterns go in here are what the page gets.
  */
 export function buildEngineTrie(pack: CompiledPack): Trie {
-  return buildTrie(pack.matcher);
+  return buildTrie(spotterMatcher(pack.matcher)); // the phrase triggers, then the concept terms (concepts.ts)
 }
 
 export function createEngine(pack: CompiledPack): Engine {
@@ -72,7 +73,7 @@ export interface SliceOptions {
 /** createEngine without a long task: the automaton is built in slices of about `budgetMs`. */
 export async function createEngineSliced(pack: CompiledPack, options: SliceOptions): Promise<Engine> {
   const budget = options.budgetMs ?? 12;
-  const steps = buildTrieSteps(pack.matcher);
+  const steps = buildTrieSteps(spotterMatcher(pack.matcher));
   let sliceEnd = performance.now() + budget;
   for (;;) {
     const step = steps.next();
@@ -90,6 +91,7 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
     pack,
     trie,
     triggers: pack.matcher.triggers,
+    concepts: pack.matcher.concepts,
     ranker: createRanker(pack),
   };
   return {
@@ -101,19 +103,20 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
       let offset = 0;
       for (let k = 0; k < segments.length;) {
         const block = (segments[k] as TextSegment).block;
+        const role = (segments[k] as TextSegment).role;
         let text = (segments[k] as TextSegment).text;
         for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
           text += (segments[k] as TextSegment).text;
         }
         if (units.length > 0) offset += BLOCK_SEPARATOR.length;
         unitStarts.push(offset);
-        units.push({ block: units.length, text });
+        units.push(role === undefined ? { block: units.length, text } : { block: units.length, text, role });
         offset += text.length;
       }
       const found = new PageSession(parts).updateBlocks(units);
       return found.map((mention) => {
         const base = unitStarts[mention.block] as number;
-        return {
+        const out: Mention = {
           start: base + mention.start,
           end: base + mention.end,
           text: mention.text,
@@ -122,6 +125,8 @@ function engineWith(pack: CompiledPack, trie: Trie): Engine {
             return mention.findings; // ranked on first read (see session.ts)
           },
         };
+        if (mention.concepts) out.concepts = mention.concepts;
+        return out;
       });
     },
   };

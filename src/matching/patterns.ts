@@ -115,3 +115,10 @@ export function wordForms(lower: string, last = true): string[] {
   formsCache.set(key, result);
   return result;
 }
+
+/** A pattern and, if it hyphenates words, the same with the hyphens dropped ("de-dollarisation" = "dedollarisation"). */
+export function patternVariants(pattern: string): string[] {
+  parsePattern(pattern); // throws PatternError naming the pattern
+  const joined = pattern.replace(/(?<=\p{L})[-\u2010\u2011](?=\p{L})/gu, '');
+  return joined === pattern ? [pattern] : [pattern, joined];
+}

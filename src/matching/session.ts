@@ -6,26 +6,35 @@
 import type { CompiledPack } from '../pack/compile';
 import { ClutterGuard } from './clutter';
 import type { CompiledTrigger } from './compile';
+import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
 import { normalizePhrase } from './normalize';
 import { isOnTopic, type TopicCounts } from './gate';
 import type { Ranker } from './rank';
 import { sentenceAround } from './rank';
 import { REF_CHINA, REF_PAIR, REF_RUSSIA, spot, type SpotSink, type Trie } from './trie';
-import type { BlockMention, TextSegment } from './types';
+import type { BlockMention, BlockRole, TextSegment } from './types';
 
 interface Candidate {
+  /** A phrase trigger's index, or -1 for a combination of concepts. */
   trigger: number;
+  /** For a combination: its index in the pack's concepts, and the concepts that made it. */
+  combination?: number;
+  concepts?: string[];
   start: number;
   end: number;
   /** Not yet decided: waiting for the page to turn out on topic. */
   pending: boolean;
-  /** The normalised phrase it was kept under by the clutter rule, once kept. */
+  /** The normalised phrase and finding it was kept under by the clutter rule, once kept. */
   kept?: string;
+  keptFinding?: string;
 }
 
 interface BlockState {
   /** The block's text while candidates wait for the topic gate; dropped once all are decided (memory). */
   text: string | undefined;
+  role: BlockRole;
+  /** References of its last sentence (the "sentence before" of the next prose block's first one). */
+  lastRefs: SentenceRefs | undefined;
   china: number;
   russia: number;
   /** References back to the pair ("the two countries"): only for the `near` check, never for the topic gate. */
@@ -36,7 +45,9 @@ interface BlockState {
 export interface EngineParts {
   pack: CompiledPack;
   trie: Trie;
+  /** The phrase triggers; automaton entries from `triggers.length` on are concept terms (concepts.ts). */
   triggers: readonly CompiledTrigger[];
+  concepts: CompiledConcepts | undefined;
   ranker: Ranker;
 }
 
@@ -44,17 +55,35 @@ export interface EngineParts {
 export interface BlockText {
   block: number;
   text: string;
+  /** Absent = prose. */
+  role?: BlockRole;
 }
+
+const EMPTY_STATE = (): BlockState => ({
+  text: undefined,
+  role: 'prose',
+  lastRefs: undefined,
+  china: 0,
+  russia: 0,
+  pair: 0,
+  candidates: [],
+});
+/** How far back (in block numbers) the previous prose block is looked for. */
+const MAX_LOOK_BACK = 64;
 
 export class PageSession implements SpotSink {
   private readonly blocks = new Map<number, BlockState>();
-  private readonly clutter = new ClutterGuard();
+  private readonly clutter = new ClutterGuard((block) => this.blocks.get(block)?.role === 'prose');
   private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0 };
   private topic = false;
   /** Blocks holding candidates that wait for the topic gate. */
   private readonly waiting = new Set<number>();
   /** The block being spotted (see trigger/ref). */
-  private current: BlockState = { text: undefined, china: 0, russia: 0, pair: 0, candidates: [] };
+  private current: BlockState = EMPTY_STATE();
+  /** Concept terms and references of the block being spotted (reused arrays). */
+  private readonly conceptHits: ConceptHit[] = [];
+  private readonly refHits: RefHit[] = [];
+  private readonly combinationTriggers: CompiledTrigger[] = [];
 
   constructor(private readonly parts: EngineParts) {}
 
@@ -76,6 +105,7 @@ export class PageSession implements SpotSink {
     const index = new Map<number, number>();
     for (let k = 0; k < segments.length;) {
       const block = (segments[k] as TextSegment).block;
+      const role = (segments[k] as TextSegment).role;
       let text = (segments[k] as TextSegment).text;
       for (k++; k < segments.length && (segments[k] as TextSegment).block === block; k++) {
         text += (segments[k] as TextSegment).text;
@@ -83,7 +113,7 @@ export class PageSession implements SpotSink {
       const seen = index.get(block);
       if (seen === undefined) {
         index.set(block, blocks.length);
-        blocks.push({ block, text });
+        blocks.push(role === undefined ? { block, text } : { block, text, role });
       } else {
         (blocks[seen] as BlockText).text += text;
       }
@@ -93,9 +123,9 @@ export class PageSession implements SpotSink {
 
   /** `update` with each block's text already joined (one entry per block number). */
   updateBlocks(blocks: readonly BlockText[]): BlockMention[] {
-    for (const { block, text } of blocks) {
+    for (const { block, text, role } of blocks) {
       this.remove(block);
-      this.add(block, text);
+      this.add(block, text, role ?? 'prose');
     }
     const turnedOn = !this.topic && isOnTopic(this.counts);
     if (turnedOn) this.topic = true;
@@ -110,34 +140,71 @@ export class PageSession implements SpotSink {
   remove(block: number): void {
     const state = this.blocks.get(block);
     if (!state) return;
-    this.counts.china -= state.china;
-    this.counts.russia -= state.russia;
-    if (state.china > 0 && state.russia > 0) this.counts.bothBlocks -= 1;
-    for (const candidate of state.candidates) if (candidate.kept) this.clutter.release(candidate.kept, block);
+    if (state.role === 'prose') {
+      this.counts.china -= state.china;
+      this.counts.russia -= state.russia;
+      if (state.china > 0 && state.russia > 0) this.counts.bothBlocks -= 1;
+    }
+    for (const candidate of state.candidates) {
+      if (candidate.kept) this.clutter.release(candidate.kept, candidate.keptFinding as string, block);
+    }
     this.blocks.delete(block);
     this.waiting.delete(block);
   }
 
-  private add(block: number, text: string): void {
-    const state: BlockState = { text, china: 0, russia: 0, pair: 0, candidates: [] };
+  private add(block: number, text: string, role: BlockRole): void {
+    const state: BlockState = { ...EMPTY_STATE(), text, role };
     this.current = state;
+    this.conceptHits.length = 0;
+    this.refHits.length = 0;
     spot(this.parts.trie, text, 0, text.length, this);
-    this.counts.china += state.china;
-    this.counts.russia += state.russia;
-    if (state.china > 0 && state.russia > 0) this.counts.bothBlocks += 1;
+    // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
+    if (role === 'furniture') state.candidates.length = 0;
+    if (role === 'prose') {
+      this.counts.china += state.china;
+      this.counts.russia += state.russia;
+      if (state.china > 0 && state.russia > 0) this.counts.bothBlocks += 1;
+    }
+    const concepts = this.parts.concepts;
+    if (concepts && role !== 'furniture' && (this.conceptHits.length > 0 || role === 'prose')) {
+      const before = role === 'prose' ? this.proseBefore(block)?.lastRefs : undefined;
+      const { matches, last } = matchCombinations(concepts, text, this.conceptHits, this.refHits, before);
+      state.lastRefs = last;
+      for (const match of matches)
+        this.addCombination(state, match.combination, match.start, match.end, match.concepts);
+      if (matches.length > 0) state.candidates.sort((a, b) => a.start - b.start);
+    }
     this.blocks.set(block, state);
+  }
+
+  /** A combination's mark, unless a phrase trigger already marks text it overlaps (the phrase is the better mark). */
+  private addCombination(state: BlockState, combination: number, start: number, end: number, concepts: string[]): void {
+    for (const other of state.candidates) if (other.start < end && other.end > start) return;
+    state.candidates.push({ trigger: -1, combination, concepts, start, end, pending: true });
+  }
+
+  /** The nearest prose block before `block` that the session holds. */
+  private proseBefore(block: number): BlockState | undefined {
+    for (let b = block - 1; b >= 0 && b >= block - MAX_LOOK_BACK; b--) {
+      const state = this.blocks.get(b);
+      if (state?.role === 'prose') return state;
+    }
+    return undefined;
   }
 
   /** SpotSink, for the block being added (one sink for the whole session: nothing allocated per block). */
   trigger(trigger: number, start: number, end: number): void {
-    this.current.candidates.push({ trigger, start, end, pending: true });
+    if (trigger >= this.parts.triggers.length)
+      this.conceptHits.push({ entry: trigger - this.parts.triggers.length, start, end });
+    else this.current.candidates.push({ trigger, start, end, pending: true });
   }
 
   /** SpotSink, for the block being added. */
-  ref(flags: number): void {
+  ref(flags: number, start: number, end: number): void {
     if (flags & REF_CHINA) this.current.china++;
     if (flags & REF_RUSSIA) this.current.russia++;
     if (flags & REF_PAIR) this.current.pair++;
+    if (this.parts.concepts) this.refHits.push({ flags, start, end });
   }
 
   /**
@@ -148,7 +215,7 @@ export class PageSession implements SpotSink {
   private bothNear(block: number): boolean {
     const here = this.blocks.get(block);
     if (!here || here.china + here.russia + here.pair === 0) return false;
-    const before = this.blocks.get(block - 1);
+    const before = this.proseBefore(block);
     const china = here.china + (before?.china ?? 0);
     const russia = here.russia + (before?.russia ?? 0);
     const pair = here.pair + (before?.pair ?? 0); // "the two countries" stands for either, next to a name
@@ -168,17 +235,40 @@ export class PageSession implements SpotSink {
   ): BlockMention {
     const ranker = this.parts.ranker;
     let findings: string[] | undefined;
-    return {
+    const concepts = candidate.concepts;
+    // A combination's concepts join the ranking query (their labels are the words the pack author chose).
+    const query = concepts ? `${sentence} ${concepts.join(' ')}` : sentence;
+    const mention: BlockMention = {
       block,
       start: candidate.start,
       end: candidate.end,
       text,
       trigger: trigger.phrase,
       get findings() {
-        findings ??= ranker.rank(trigger, text, sentence);
+        findings ??= ranker.rank(trigger, text, query);
         return findings;
       },
     };
+    if (concepts) mention.concepts = concepts;
+    return mention;
+  }
+
+  /** The trigger a candidate stands for: a phrase trigger, or its combination as one (context `topic`). */
+  private triggerOf(candidate: Candidate): CompiledTrigger {
+    if (candidate.combination === undefined) return this.parts.triggers[candidate.trigger] as CompiledTrigger;
+    let trigger = this.combinationTriggers[candidate.combination];
+    if (!trigger) {
+      const combination = this.parts.concepts?.combinations[candidate.combination];
+      trigger = {
+        phrase: combination?.name ?? '',
+        finding: combination?.finding ?? '',
+        also: [],
+        context: 'topic',
+        patterns: [],
+      };
+      this.combinationTriggers[candidate.combination] = trigger;
+    }
+    return trigger;
   }
 
   /** Decides the pending candidates of one block: gate, sense check, clutter; emits the kept ones. */
@@ -189,7 +279,7 @@ export class PageSession implements SpotSink {
     let stillWaiting = false;
     for (const candidate of state.candidates) {
       if (!candidate.pending) continue;
-      const trigger = this.parts.triggers[candidate.trigger] as CompiledTrigger;
+      const trigger = this.triggerOf(candidate);
       if (trigger.context !== 'any' && !this.topic) {
         stillWaiting = true;
         continue;
@@ -198,8 +288,9 @@ export class PageSession implements SpotSink {
       if (trigger.context === 'near' && !this.bothNear(block)) continue;
       const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
-      if (!this.clutter.admit(phrase, block)) continue;
+      if (!this.clutter.admit(phrase, trigger.finding, block)) continue;
       candidate.kept = phrase;
+      candidate.keptFinding = trigger.finding;
       out.push(
         this.mention(block, candidate, trigger, text, sentenceAround(blockText, candidate.start, candidate.end)),
       );

@@ -34,6 +34,11 @@ export interface Mention {
   trigger: string;
   /** Finding ids, best first (at least one). */
   findings: string[];
+  /**
+   * Present when a combination of concepts matched rather than a phrase (then `trigger` names the combination,
+   * e.g. "supply + dual-use goods"): the concept ids that occur in its sentence, for the card's "why matched".
+   */
+  concepts?: string[];
 }
 
 /** A mention found by an incremental page session: offsets are into its block's own text (see engine.ts). */

@@ -31,6 +31,34 @@ const TriggerSchema = v.strictObject({
   also: v.optional(v.array(nonEmpty('finding id')), []),
 });
 
+/** A finding fires where all of `all` occur in one sentence about China and Russia (src/matching/concepts.ts). */
+const CombinationSchema = v.strictObject({
+  /** Concept ids that must all occur in the sentence; `a|b` takes either. */
+  all: v.pipe(v.array(nonEmpty('concept id')), v.minLength(1, 'a combination needs at least one concept')),
+  /** Concepts that must occur in this order (roles: `russia`, `request` — Russia asks, not China). */
+  order: v.optional(v.array(nonEmpty('concept id'))),
+  /** Concepts that must not occur in the sentence. */
+  none: v.optional(v.array(nonEmpty('concept id'))),
+  /**
+   * Whom the sentence must be about: `pair` (default) — China and Russia, one of them possibly named in the
+   * sentence before or as "the two countries"; `china` or `russia` — that side named in the sentence itself (ties
+   * of one of them with a third party, on a page about the two).
+   */
+  about: v.optional(v.picklist(['pair', 'china', 'russia'], 'about must be one of: pair, china, russia'), 'pair'),
+});
+
+/** A concept: a named lexicon; verbs and nouns are inflected at build time, `words` are taken as written. */
+const ConceptSchema = v.strictObject({
+  id: v.pipe(nonEmpty('id'), v.regex(FINDING_ID, 'id must be lower-case words joined by hyphens')),
+  /** What it is, for the pack author and the card's "why matched" (actor, act, object, negation, speech, stance). */
+  kind: v.optional(nonEmpty('kind')),
+  /** Words shown to readers ("supplies … components"): defaults to the id with spaces. */
+  label: v.optional(nonEmpty('label')),
+  verbs: v.optional(v.array(nonEmpty('verb'))),
+  nouns: v.optional(v.array(nonEmpty('noun'))),
+  words: v.optional(v.array(nonEmpty('word'))),
+});
+
 const FindingSchema = v.strictObject({
   id: v.pipe(nonEmpty('id'), v.regex(FINDING_ID, 'id must be lower-case words joined by hyphens')),
   title: nonEmpty('title'),
@@ -38,6 +66,7 @@ const FindingSchema = v.strictObject({
   quotes: v.pipe(v.array(QuoteSchema), v.minLength(1, 'a finding needs at least one quote')),
   keywords: v.optional(v.array(nonEmpty('keyword')), []),
   triggers: v.optional(v.array(TriggerSchema), []),
+  combinations: v.optional(v.array(CombinationSchema), []),
 });
 
 const ReportSchema = v.strictObject({
@@ -52,6 +81,8 @@ const ReportSchema = v.strictObject({
 
 export const PackSchema = v.strictObject({
   report: ReportSchema,
+  /** Concept lexicons the findings' combinations name (besides the built-in `china`, `russia`, `pair`). */
+  concepts: v.optional(v.array(ConceptSchema), []),
   findings: v.pipe(v.array(FindingSchema), v.minLength(1, 'the pack needs at least one finding')),
 });
 

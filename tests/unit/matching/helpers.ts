@@ -5,9 +5,16 @@ import type { TextSegment } from '../../../src/matching/types';
 
 type TriggerSpec = { phrase: string; variants?: string[]; context?: 'any' | 'topic' | 'near'; also?: string[] };
 
-export function makePack(findings: Record<string, TriggerSpec[]>): CompiledPack {
+export function makePack(
+  findings: Record<string, TriggerSpec[]>,
+  concepts: {
+    concepts?: Pack['concepts'];
+    combinations?: Record<string, Pack['findings'][number]['combinations']>;
+  } = {},
+): CompiledPack {
   const pack: Pack = {
     report: { title: 'Test report', publisher: 'Test', kind: 'test', release: 'test', source_file: 'test.txt' },
+    concepts: concepts.concepts ?? [],
     findings: Object.entries(findings).map(([id, triggers]) => ({
       id,
       title: `Finding ${id}`,
@@ -15,6 +22,7 @@ export function makePack(findings: Record<string, TriggerSpec[]>): CompiledPack 
       quotes: [{ text: `quote ${id}` }],
       keywords: [],
       triggers: triggers.map((t) => ({ context: 'topic' as const, also: [], ...t })),
+      combinations: concepts.combinations?.[id] ?? [],
     })),
   };
   return compilePack(pack, findingsSource(pack));

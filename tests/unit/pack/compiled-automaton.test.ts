@@ -4,7 +4,7 @@ import { AUTOMATON_JSON, compileAutomatonFromDisk } from '../../../scripts/compi
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { loadAutomaton } from '../../../src/matching/automaton-format';
 
-describe('the bundled compiled automaton', () => {
+describe('the bundled compiled automaton', { timeout: 60_000 }, () => {
   it('equals a fresh compile of the pack (run `npm run compile-pack` after editing the YAML or the matcher)', () => {
     expect(readFileSync(AUTOMATON_JSON, 'utf8')).toBe(compileAutomatonFromDisk());
   });

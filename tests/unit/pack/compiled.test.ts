@@ -5,7 +5,7 @@ import { PACK } from '../../../src/pack/index';
 import { createFindingSearch } from '../../../src/pack/search';
 import { SOURCE_TEXT } from './helpers';
 
-describe('the bundled compiled pack', () => {
+describe('the bundled compiled pack', { timeout: 60_000 }, () => {
   it('equals a fresh compile of the pack (run `npm run pack` after editing the YAML)', () => {
     expect(readFileSync(COMPILED_JSON, 'utf8')).toBe(compileFromDisk());
   });

@@ -1,0 +1,79 @@
+/**
+ * Build-time part of the concept layer: the pack's concept lexicons inflected (inflect.ts, with compromise) into
+ * patterns, and each finding's combinations resolved to concept numbers. Errors name the field path.
+ */
+import type { Pack } from '../pack/schema';
+import type { CompiledConcepts } from './concepts';
+import { BUILT_IN_CONCEPTS } from './concepts';
+import { inflectedPattern } from './inflect';
+import { patternVariants, PatternError } from './patterns';
+
+export type { CompiledConcepts };
+
+export function compileConcepts(pack: Pack): CompiledConcepts {
+  const ids: string[] = [...BUILT_IN_CONCEPTS];
+  const labels: string[] = [...BUILT_IN_CONCEPTS];
+  // One automaton entry per set of concepts a term stands for ("export" may be both `supply` and `export`).
+  const conceptsOfPattern = new Map<string, Set<number>>();
+  pack.concepts.forEach((concept, c) => {
+    if (ids.includes(concept.id)) throw new PatternError(`concepts[${c}].id: "${concept.id}" is defined twice`);
+    const number = ids.length;
+    ids.push(concept.id);
+    labels.push(concept.label ?? concept.id.replace(/-/g, ' '));
+    const entries: [string, string][] = [
+      ...(concept.verbs ?? []).map((w) => [inflectedPattern(w, 'verb'), 'verbs'] as [string, string]),
+      ...(concept.nouns ?? []).map((w) => [inflectedPattern(w, 'noun'), 'nouns'] as [string, string]),
+      ...(concept.words ?? []).map((w) => [w, 'words'] as [string, string]),
+    ];
+    for (const [pattern, field] of entries) {
+      let variants: string[];
+      try {
+        variants = patternVariants(pattern);
+      } catch (error) {
+        throw new PatternError(`concepts[${c}].${field}: ${(error as Error).message}`);
+      }
+      for (const variant of variants) {
+        const key = variant.toLowerCase();
+        let set = conceptsOfPattern.get(key);
+        if (!set) conceptsOfPattern.set(key, (set = new Set()));
+        set.add(number);
+      }
+    }
+  });
+  const bySet = new Map<string, { patterns: string[]; concepts: number[] }>();
+  for (const [pattern, set] of conceptsOfPattern) {
+    const concepts = [...set].sort((a, b) => a - b);
+    const key = concepts.join(',');
+    let entry = bySet.get(key);
+    if (!entry) bySet.set(key, (entry = { patterns: [], concepts }));
+    entry.patterns.push(pattern);
+  }
+  const number = (id: string, path: string): number => {
+    const n = ids.indexOf(id.trim());
+    if (n < 0) throw new PatternError(`${path}: no concept with id "${id.trim()}"`);
+    return n;
+  };
+  const combinations: CompiledConcepts['combinations'] = [];
+  pack.findings.forEach((finding, f) => {
+    finding.combinations.forEach((combination, k) => {
+      const path = `findings[${f}].combinations[${k}]`;
+      const all = combination.all.map((slot, s) => slot.split('|').map((id) => number(id, `${path}.all[${s}]`)));
+      combinations.push({
+        finding: finding.id,
+        name: combination.all
+          .map((slot) =>
+            slot
+              .split('|')
+              .map((id) => labels[number(id, path)])
+              .join('/'),
+          )
+          .join(' + '),
+        all,
+        order: (combination.order ?? []).map((id, s) => number(id, `${path}.order[${s}]`)),
+        none: (combination.none ?? []).map((id, s) => number(id, `${path}.none[${s}]`)),
+        about: combination.about,
+      });
+    });
+  });
+  return { ids, labels, terms: [...bySet.values()], combinations };
+}

@@ -1,0 +1,225 @@
+/**
+ * The concept layer: a finding fires where a combination of concepts — actors, acts, objects, negation — occurs in
+ * one sentence about China and Russia, whatever the reporter's wording ("continues to supply Russia with key
+ * components", "supply of microcircuits from China"). Concept terms are spotted by the same one-pass automaton as
+ * the phrase triggers (as entries after them, see `spotterMatcher`); actors `china`, `russia` and `pair` are the
+ * topic references (topic-terms.ts). Evaluation is per block, over the hits already found: no second pass.
+ */
+import type { CompiledMatcher, CompiledTrigger } from './compile';
+
+/** Concepts every pack has: the topic references, numbered 0, 1, 2. */
+export const BUILT_IN_CONCEPTS = ['china', 'russia', 'pair'] as const;
+const CHINA = 0;
+const RUSSIA = 1;
+const PAIR = 2;
+/** Concept numbers below this are actors from the topic references. */
+const FIRST_LEXICON = 3;
+
+export interface CompiledCombination {
+  finding: string;
+  /** Shown as the mention's `trigger` ("supply + dual-use goods"). */
+  name: string;
+  /** Slots: one concept of each slot must occur in the sentence. */
+  all: number[][];
+  /** Concepts that must occur in this order. */
+  order: number[];
+  /** Concepts that must not occur in the sentence. */
+  none: number[];
+  /** Whom the sentence must be about (see the pack schema). */
+  about: 'pair' | 'china' | 'russia';
+}
+
+export interface CompiledConcepts {
+  /** Concept ids by number (the built-in ones first). */
+  ids: string[];
+  labels: string[];
+  /** Automaton entries after the triggers: entry k accepts `patterns` and stands for `concepts`. */
+  terms: { patterns: string[]; concepts: number[] }[];
+  combinations: CompiledCombination[];
+}
+
+/** The matcher the automaton is built from: the phrase triggers, then one entry per concept term group. */
+export function spotterMatcher(matcher: CompiledMatcher): CompiledMatcher {
+  const terms = matcher.concepts?.terms ?? [];
+  if (terms.length === 0) return matcher;
+  const entries: CompiledTrigger[] = terms.map((term) => ({
+    phrase: '',
+    finding: '',
+    also: [],
+    context: 'topic',
+    patterns: term.patterns,
+  }));
+  return { ...matcher, triggers: [...matcher.triggers, ...entries] };
+}
+
+/** A concept term spotted in a block: its entry in `terms`, offsets into the block. */
+export interface ConceptHit {
+  entry: number;
+  start: number;
+  end: number;
+}
+
+/** A topic reference spotted in a block (trie.ts REF_* flags). */
+export interface RefHit {
+  flags: number;
+  start: number;
+  end: number;
+}
+
+export interface SentenceRefs {
+  china: number;
+  russia: number;
+  pair: number;
+}
+
+export interface ConceptMatch {
+  combination: number;
+  start: number;
+  end: number;
+  /** The concepts of the combination that occur in the span's sentence (ids), for "why matched". */
+  concepts: string[];
+}
+
+const REF_CHINA = 1;
+const REF_RUSSIA = 2;
+const REF_PAIR = 8;
+
+/** Whether a sentence is about China and Russia: it names one of them (or the pair) and, with the sentence before, both. */
+function aboutThePair(here: SentenceRefs, before: SentenceRefs | undefined): boolean {
+  if (here.china + here.russia + here.pair === 0) return false;
+  const china = here.china + (before?.china ?? 0);
+  const russia = here.russia + (before?.russia ?? 0);
+  const pair = here.pair + (before?.pair ?? 0);
+  return china + russia > 0 && china + pair > 0 && russia + pair > 0;
+}
+
+/** Sentence ends in a block: after . ! ? followed by a space or the end, not inside "U.S." or "Mr.". */
+export function sentenceEnds(text: string): number[] {
+  const ends: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 46 && c !== 33 && c !== 63) continue;
+    const next = text.charCodeAt(i + 1);
+    if (i + 1 < text.length && next !== 32 && next !== 10 && next !== 160 && next !== 0x201d && next !== 34) continue;
+    if (c === 46 && i >= 1 && /\p{Lu}/u.test(text.charAt(i - 1)) && (i < 2 || /[\s.]/.test(text.charAt(i - 2))))
+      continue;
+    ends.push(i + 1);
+  }
+  if (ends.at(-1) !== text.length) ends.push(text.length);
+  return ends;
+}
+
+interface Occurrence {
+  concept: number;
+  start: number;
+  end: number;
+}
+
+/**
+ * The combinations that hold in the sentences of one block, at most one per finding per sentence, each with the
+ * shortest span that carries it (its lexicon concepts; actors only when it names no other). `before` is the
+ * references of the sentence before the block (the last one of the previous prose block). Returns the matches and
+ * the references of the block's last sentence.
+ */
+export function matchCombinations(
+  concepts: CompiledConcepts,
+  text: string,
+  hits: readonly ConceptHit[],
+  refs: readonly RefHit[],
+  before: SentenceRefs | undefined,
+): { matches: ConceptMatch[]; last: SentenceRefs } {
+  const matches: ConceptMatch[] = [];
+  const ends = sentenceEnds(text);
+  let h = 0;
+  let r = 0;
+  let previous = before;
+  let here: SentenceRefs = { china: 0, russia: 0, pair: 0 };
+  for (const end of ends) {
+    here = { china: 0, russia: 0, pair: 0 };
+    const occurrences: Occurrence[] = [];
+    for (; r < refs.length && (refs[r] as RefHit).start < end; r++) {
+      const ref = refs[r] as RefHit;
+      if (ref.flags & REF_CHINA) {
+        here.china++;
+        occurrences.push({ concept: CHINA, start: ref.start, end: ref.end });
+      }
+      if (ref.flags & REF_RUSSIA) {
+        here.russia++;
+        occurrences.push({ concept: RUSSIA, start: ref.start, end: ref.end });
+      }
+      if (ref.flags & REF_PAIR) {
+        here.pair++;
+        occurrences.push({ concept: PAIR, start: ref.start, end: ref.end });
+      }
+    }
+    let lexicon = false;
+    for (; h < hits.length && (hits[h] as ConceptHit).start < end; h++) {
+      const hit = hits[h] as ConceptHit;
+      for (const concept of (concepts.terms[hit.entry] as CompiledConcepts['terms'][number]).concepts) {
+        occurrences.push({ concept, start: hit.start, end: hit.end });
+        lexicon = true;
+      }
+    }
+    if (lexicon) {
+      const about = { pair: aboutThePair(here, previous), china: here.china > 0, russia: here.russia > 0 };
+      if (about.pair || about.china || about.russia) {
+        occurrences.sort((a, b) => a.start - b.start);
+        matchSentence(concepts, occurrences, about, matches);
+      }
+    }
+    previous = here;
+  }
+  return { matches, last: here };
+}
+
+function matchSentence(
+  concepts: CompiledConcepts,
+  occurrences: readonly Occurrence[],
+  about: Record<CompiledCombination['about'], boolean>,
+  out: ConceptMatch[],
+): void {
+  const present = new Set(occurrences.map((o) => o.concept));
+  const findings = new Set<string>();
+  concepts.combinations.forEach((combination, index) => {
+    if (findings.has(combination.finding) || !about[combination.about]) return;
+    if (!combination.all.every((slot) => slot.some((c) => present.has(c)))) return;
+    if (combination.none.some((c) => present.has(c))) return;
+    for (let k = 1; k < combination.order.length; k++) {
+      const first = occurrences.find((o) => o.concept === combination.order[k - 1]);
+      const last = occurrences.findLast((o) => o.concept === combination.order[k]);
+      if (!first || !last || first.start >= last.start) return;
+    }
+    const lexiconSlots = combination.all.filter((slot) => slot.some((c) => c >= FIRST_LEXICON));
+    const slots = lexiconSlots.length > 0 ? lexiconSlots : combination.all;
+    const span = shortestSpan(occurrences, slots);
+    if (!span) return;
+    findings.add(combination.finding);
+    const ids = combination.all.flatMap((slot) =>
+      slot.filter((c) => present.has(c)).map((c) => concepts.ids[c] as string),
+    );
+    out.push({ combination: index, start: span[0], end: span[1], concepts: [...new Set(ids)] });
+  });
+}
+
+/** The shortest [start, end) holding one occurrence of a concept of every slot. */
+function shortestSpan(occurrences: readonly Occurrence[], slots: readonly number[][]): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  for (let i = 0; i < occurrences.length; i++) {
+    const anchor = occurrences[i] as Occurrence;
+    if (!slots.some((slot) => slot.includes(anchor.concept))) continue;
+    // Every slot's nearest occurrence at or after the anchor.
+    let end = anchor.end;
+    let complete = true;
+    for (const slot of slots) {
+      if (slot.includes(anchor.concept)) continue;
+      const next = occurrences.find((o, j) => j >= i && o.start >= anchor.start && slot.includes(o.concept));
+      if (!next) {
+        complete = false;
+        break;
+      }
+      end = Math.max(end, next.end);
+    }
+    if (complete && (!best || end - anchor.start < best[1] - best[0])) best = [anchor.start, end];
+  }
+  return best;
+}

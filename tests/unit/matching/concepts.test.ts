@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from '../../../src/matching/engine';
+import { sentenceEnds } from '../../../src/matching/concepts';
+import { verbForms, nounForms } from '../../../src/matching/inflect';
+import { blocks, makePack, ON_TOPIC } from './helpers';
+
+const pack = makePack(
+  { parts: [], asks: [], ties: [] },
+  {
+    concepts: [
+      { id: 'supply', verbs: ['supply', 'ship'], nouns: ['supplier'] },
+      { id: 'request', verbs: ['ask'], nouns: ['request'] },
+      { id: 'weapons', nouns: ['weapon'], words: ['arms'] },
+      { id: 'parts', label: 'dual-use parts', nouns: ['component', 'machine tool'] },
+      { id: 'europe', words: ['Europe', 'France'] },
+      { id: 'visit', nouns: ['visit', 'trip'] },
+    ],
+    combinations: {
+      parts: [{ all: ['supply', 'parts'], about: 'pair' }],
+      asks: [{ all: ['request', 'weapons'], order: ['russia', 'request'], about: 'pair' }],
+      ties: [{ all: ['europe', 'visit'], about: 'china' }],
+    },
+  },
+);
+const engine = createEngine(pack);
+
+describe('concept combinations', () => {
+  it('fire on any wording that combines the concepts in one sentence about the pair', () => {
+    const [mention] = engine.scan(blocks(ON_TOPIC, 'China keeps shipping Russia key components for its drones.'));
+    expect(mention).toMatchObject({
+      text: 'shipping Russia key components',
+      trigger: 'supply + dual-use parts',
+      findings: ['parts'],
+      concepts: ['supply', 'parts'],
+    });
+  });
+
+  it('inflect lexicon words at build time (verbs conjugated, nouns singular and plural)', () => {
+    expect(verbForms('supply')).toEqual(expect.arrayContaining(['supplies', 'supplied', 'supplying']));
+    expect(nounForms('machine')).toContain('machines');
+    const page = blocks(ON_TOPIC, 'Russia relies on machine tools that Chinese suppliers ship.');
+    expect(engine.scan(page).map((m) => m.findings[0])).toEqual(['parts']);
+  });
+
+  it('need the concepts in the same sentence', () => {
+    const page = blocks(ON_TOPIC, 'China and Russia shipped grain. Components were scarce.');
+    expect(engine.scan(page)).toEqual([]);
+  });
+
+  it('need the sentence to be about China and Russia (here, or the sentence before and "the two")', () => {
+    expect(engine.scan(blocks(ON_TOPIC, 'Qatar will supply components to Japan.'))).toEqual([]);
+    const page = blocks(ON_TOPIC, 'China and Russia met again.', 'The two countries agreed to supply components.');
+    expect(engine.scan(page)).toHaveLength(1);
+  });
+
+  it('respect roles given as an order of concepts', () => {
+    expect(engine.scan(blocks(ON_TOPIC, 'Russia asked China for weapons.'))).toHaveLength(1);
+    expect(engine.scan(blocks(ON_TOPIC, 'China asked Russia for weapons.'))).toEqual([]);
+  });
+
+  it('about china: one side with a third party, on a page about the pair', () => {
+    expect(engine.scan(blocks(ON_TOPIC, "Xi's trip to France was short."))).toHaveLength(1);
+    expect(engine.scan(blocks(ON_TOPIC, "Macron's trip to France was short."))).toEqual([]);
+  });
+
+  it('never fire off topic, and never in furniture', () => {
+    expect(engine.scan(blocks('China and Russia: supply of components.'))).toEqual([]);
+    const caption = { text: 'China will supply Russia with components.', block: 2, role: 'furniture' as const };
+    expect(engine.scan([...blocks(ON_TOPIC, 'Intro.'), caption])).toEqual([]);
+  });
+});
+
+describe('sentence ends', () => {
+  it('split at . ! ? before a space, not inside U.S.', () => {
+    expect(sentenceEnds('The U.S. agreed. Then? Yes!')).toEqual([16, 22, 27]);
+  });
+});
