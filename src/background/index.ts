@@ -4,6 +4,7 @@ import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
 import { serveFindingTexts } from './finding-texts';
 import { handleCommand } from './commands';
+import { openWelcomeOnInstall } from './welcome';
 import { injectEngine } from './engine-injection';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
 
@@ -32,7 +33,10 @@ export function startBackground(): void {
   watchSettings((settings) => void badges.then((b) => b.settingsChanged(settings)));
   void browser.action.setBadgeBackgroundColor({ color: BADGE_COLOR });
 
-  browser.runtime.onInstalled.addListener(() => void registerLookupMenu());
+  browser.runtime.onInstalled.addListener((details) => {
+    void registerLookupMenu();
+    void openWelcomeOnInstall(details);
+  });
   browser.runtime.onStartup.addListener(() => void registerLookupMenu());
   browser.contextMenus.onClicked.addListener((info) => {
     if (info.menuItemId === LOOKUP_MENU_ID) void openLookup(info.selectionText);

@@ -133,7 +133,7 @@ describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
         if (document.activeElement !== host || !active) return null;
         return active.getAttribute('aria-label') ?? active.textContent.trim().slice(0, 40);
       }, CARD_HOST_TAG);
-    expect(await focusedInCard()).not.toBeNull();
+    await expect.poll(focusedInCard).not.toBeNull();
     const controls = await page.evaluate(
       (tag) =>
         document

@@ -105,7 +105,8 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     await page.bringToFront(); // the command acts in the focused tab
     expect(await sendToTab(browser, 'nextMention')).toBe(true);
     await waitForCard(page);
-    expect((await cardState(page)).focused).toBe(true);
+    // The layer moves focus in the same task that shows the card; poll the condition rather than read it once.
+    await expect.poll(async () => (await cardState(page)).focused).toBe(true);
     await page.press('Tab');
     expect((await cardState(page)).focused).toBe(true);
     await page.press('Escape');

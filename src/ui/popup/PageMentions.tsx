@@ -4,16 +4,20 @@ import { findingById } from '../../pack';
 interface Props {
   /** undefined: still asking; null: no content script answered. */
   state: PageState | null | undefined;
+  /** The global switch: off, nothing runs anywhere, whatever the site's own rule. */
+  globalOn: boolean;
   siteEnabled: boolean;
   canRun: boolean;
   onReveal: (index: number) => void;
 }
 
 /** "On this page": how many phrases the page mentions and a button for each that takes the reader to it. */
-export function PageMentions({ state, siteEnabled, canRun, onReveal }: Props) {
+export function PageMentions({ state, globalOn, siteEnabled, canRun, onReveal }: Props) {
   if (!canRun) return null;
   let body;
-  if (!siteEnabled || state?.enabled === false) {
+  if (!globalOn) {
+    body = <p class="muted">Nothing is marked while Fact Context is off everywhere.</p>;
+  } else if (!siteEnabled || state?.enabled === false) {
     body = <p class="muted">Nothing is marked: Fact Context is off for this site.</p>;
   } else if (state === undefined) {
     body = <p class="muted">Looking at the page…</p>;

@@ -7,6 +7,7 @@ import { FindingList, LISTBOX_ID, optionDomId, type OptionSection } from './Find
 import { groupFindings } from './groups';
 import { PageMentions } from './PageMentions';
 import { searchFindings, suggestFindings, type FindingSearch } from './search';
+import { Shortcuts, type Shortcut } from './Shortcuts';
 import { SiteSwitch } from './SiteSwitch';
 import type { PageClient, TargetTab } from './target-tab';
 
@@ -20,6 +21,8 @@ export interface PopupProps {
   /** The page's mentions; undefined while asking, null when no content script answered. */
   pageState: PageState | null | undefined;
   page: PageClient;
+  /** The keyboard shortcuts as bound now (`browser.commands.getAll`). */
+  loadShortcuts: () => Promise<Shortcut[]>;
   onToggleSite: (url: string, enabled: boolean) => void;
   onTurnOnEverywhere: () => void;
   onOpenReport: (findingId?: string) => void;
@@ -28,6 +31,11 @@ export interface PopupProps {
   onDone: () => void;
 }
 
+/**
+ * The toolbar popup: the switch and the search box on top, the footer (shortcuts, links) at the bottom, and between
+ * them one scrolling area — "On this page" first when the page has mentions (then the full list, folded), else the
+ * full list of findings; search results or one finding in full replace both.
+ */
 const CLOSE_TITLE = 'Close findings';
 
 export function Popup(props: PopupProps) {
@@ -37,8 +45,16 @@ export function Popup(props: PopupProps) {
   const [openId, setOpenId] = useState<string>();
   const input = useRef<HTMLInputElement>(null);
 
+  const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
+  const siteEnabled = canRun && !!tab.url && isSiteEnabled(tab.url, settings);
+  const hasMentions = siteEnabled && !!pageState?.enabled && pageState.mentions.length > 0;
+  // Folded while the page's own mentions come first; the reader's choice stands once made.
+  const [listOpen, setListOpen] = useState<boolean>();
+  const allOpen = listOpen ?? !hasMentions;
+  const searching = query.trim() !== '';
+
   const sections: OptionSection[] = useMemo(() => {
-    if (query.trim() === '') {
+    if (!searching) {
       return groupFindings(pack.findings).map((group) => ({
         title: group.title,
         options: group.findings.map((f) => ({ id: f.id, title: { text: f.title, ranges: [] } })),
@@ -49,13 +65,15 @@ export function Popup(props: PopupProps) {
     // Nothing matches every word: offer the close findings (CLOSE_TITLE tells the reader they are not matches).
     const close = suggestFindings(search, query);
     return close.length > 0 ? [{ title: CLOSE_TITLE, options: close }] : [];
-  }, [query, pack, search]);
+  }, [query, searching, pack, search]);
   // autofocus alone is not honoured everywhere a popup document opens.
   useEffect(() => input.current?.focus(), []);
-  const flat = useMemo(() => sections.flatMap((s) => s.options), [sections]);
+  // The arrow keys move through what is shown: nothing while the full list is folded.
+  const listShown = searching || allOpen;
+  const flat = useMemo(() => (listShown ? sections.flatMap((s) => s.options) : []), [sections, listShown]);
 
   // Typing puts the best result first in line for Enter.
-  useEffect(() => setActiveId(query.trim() ? flat[0]?.id : undefined), [flat]);
+  useEffect(() => setActiveId(searching ? flat[0]?.id : undefined), [flat]);
   useEffect(() => {
     if (activeId) document.getElementById(optionDomId(activeId))?.scrollIntoView({ block: 'nearest' });
   }, [activeId]);
@@ -84,13 +102,82 @@ export function Popup(props: PopupProps) {
     }
   };
 
-  const canRun = !props.resolving && pageAccess(tab?.url).kind === 'web' && !!tab?.url;
-  const siteEnabled = canRun && !!tab.url && isSiteEnabled(tab.url, settings);
+  const list = <FindingList sections={sections} activeId={activeId} onOpen={setOpenId} onHover={setActiveId} />;
+  const mentions = (
+    <PageMentions
+      state={pageState}
+      globalOn={settings.enabled}
+      siteEnabled={siteEnabled}
+      canRun={canRun}
+      onReveal={(index) => {
+        if (!tab) return;
+        void props.page.revealMention(tab.id, index).then((ok) => ok && props.onDone());
+      }}
+    />
+  );
+  const allFindings = (
+    <details
+      class="all-findings"
+      open={allOpen}
+      // The toggle event also follows our own changes to `open`: only the reader's differ from what we render.
+      onToggle={(event) => {
+        const open = event.currentTarget.open;
+        if (open !== allOpen) setListOpen(open);
+      }}
+    >
+      <summary>All findings ({pack.findings.length})</summary>
+      {list}
+    </details>
+  );
+
+  let body;
+  if (openFinding) {
+    body = <FindingDetail finding={openFinding} report={pack.report} onBack={back} onOpenReport={props.onOpenReport} />;
+  } else if (searching) {
+    body = (
+      <>
+        {(flat.length === 0 || sections[0]?.title === CLOSE_TITLE) && (
+          <p class="muted" role="status">
+            No finding matches “{query.trim()}”{flat.length > 0 ? '.' : ', and none comes close.'}
+          </p>
+        )}
+        {flat.length > 0 ? (
+          list
+        ) : (
+          <button
+            type="button"
+            class="link-button"
+            onClick={() => {
+              setQuery('');
+              setListOpen(true);
+              input.current?.focus();
+            }}
+          >
+            Show all findings
+          </button>
+        )}
+      </>
+    );
+  } else if (hasMentions) {
+    body = (
+      <>
+        {mentions}
+        {allFindings}
+      </>
+    );
+  } else {
+    body = (
+      <>
+        {allFindings}
+        {mentions}
+      </>
+    );
+  }
 
   return (
     // One <main> landmark holds everything (axe: landmark-one-main, region).
     <main class="popup">
-      <header>
+      <div class="popup-head">
         <h1>Fact Context</h1>
         <SiteSwitch
           tab={tab}
@@ -99,56 +186,42 @@ export function Popup(props: PopupProps) {
           onToggleSite={props.onToggleSite}
           onTurnOnEverywhere={props.onTurnOnEverywhere}
         />
-      </header>
-      <div class="search" hidden={!!openFinding}>
-        <label for="finding-search" class="visually-hidden">
-          Search the assessment’s findings
-        </label>
-        <input
-          id="finding-search"
-          ref={input}
-          type="search"
-          role="combobox"
-          aria-expanded="true"
-          aria-controls={LISTBOX_ID}
-          aria-autocomplete="list"
-          aria-activedescendant={activeId ? optionDomId(activeId) : undefined}
-          placeholder="Search the assessment…"
-          autoComplete="off"
-          spellcheck={false}
-          autoFocus
-          value={query}
-          onInput={(event) => setQuery(event.currentTarget.value)}
-          onKeyDown={onKeyDown}
-        />
-        {(flat.length === 0 || sections[0]?.title === CLOSE_TITLE) && (
-          <p class="muted" role="status">
-            No finding matches “{query.trim()}”{flat.length > 0 ? '.' : ', and none comes close.'}
-          </p>
-        )}
-        {flat.length > 0 && (
-          <FindingList sections={sections} activeId={activeId} onOpen={setOpenId} onHover={setActiveId} />
-        )}
+        <div class="search" hidden={!!openFinding}>
+          <label for="finding-search" class="visually-hidden">
+            Search the assessment’s findings
+          </label>
+          <input
+            id="finding-search"
+            ref={input}
+            type="search"
+            role="combobox"
+            aria-expanded={listShown}
+            aria-controls={LISTBOX_ID}
+            aria-autocomplete="list"
+            aria-activedescendant={activeId ? optionDomId(activeId) : undefined}
+            placeholder="Search the assessment…"
+            autoComplete="off"
+            spellcheck={false}
+            autoFocus
+            value={query}
+            onInput={(event) => setQuery(event.currentTarget.value)}
+            onKeyDown={onKeyDown}
+          />
+        </div>
       </div>
-      {openFinding && (
-        <FindingDetail finding={openFinding} report={pack.report} onBack={back} onOpenReport={props.onOpenReport} />
-      )}
-      <PageMentions
-        state={pageState}
-        siteEnabled={siteEnabled}
-        canRun={canRun}
-        onReveal={(index) => {
-          if (!tab) return;
-          void props.page.revealMention(tab.id, index).then((ok) => ok && props.onDone());
-        }}
-      />
-      <footer>
-        <button type="button" class="link-button" onClick={() => props.onOpenReport()}>
-          The full assessment
-        </button>
-        <button type="button" class="link-button" onClick={props.onOpenOptions}>
-          Settings
-        </button>
+      <div class="popup-scroll" data-testid="popup-scroll">
+        {body}
+      </div>
+      <footer class="popup-foot">
+        <Shortcuts load={props.loadShortcuts} />
+        <div class="links">
+          <button type="button" class="link-button" onClick={() => props.onOpenReport()}>
+            The full assessment
+          </button>
+          <button type="button" class="link-button" onClick={props.onOpenOptions}>
+            Settings
+          </button>
+        </div>
       </footer>
     </main>
   );

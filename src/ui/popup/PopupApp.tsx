@@ -16,6 +16,9 @@ interface Props {
   closeWhenDone: boolean;
 }
 
+/** The bindings as the browser has them now (the person may have changed them); not every context has the API. */
+const loadShortcuts = () => Promise.resolve().then(() => browser.commands.getAll());
+
 /** The popup with its live data: settings from storage (watched), the target tab's mentions from its content script. */
 export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
   const search = useMemo(() => createPopupSearch(pack), [pack]);
@@ -63,6 +66,7 @@ export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
       settings={settings}
       pageState={pageState}
       page={page}
+      loadShortcuts={loadShortcuts}
       onToggleSite={(url, enabled) => void updateSettings((s) => setSiteEnabled(s, url, enabled))}
       onTurnOnEverywhere={() => void updateSettings((s) => ({ ...s, enabled: true }))}
       onOpenReport={(id) => void browser.tabs.create({ url: reportUrl(id) }).then(done)}

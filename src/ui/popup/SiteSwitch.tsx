@@ -24,8 +24,8 @@ export function SiteSwitch({ tab, resolving, settings, onToggleSite, onTurnOnEve
   }
   if (!settings.enabled) {
     return (
-      <div class="site-status">
-        <span>Fact Context is off everywhere.</span>{' '}
+      <div class="site-status global-off" data-testid="global-off">
+        <span>Fact Context is off everywhere: no site is marked.</span>{' '}
         <button type="button" class="link-button" onClick={onTurnOnEverywhere}>
           Turn it on
         </button>

@@ -38,13 +38,16 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
   );
   const results = useMemo(() => searchFindings(search, query), [search, query]);
 
-  // Bring the finding named in the address into view (after it is rendered).
+  // Bring the finding's first passage into view (after it is rendered), in the middle of the screen: the finding's
+  // title and summary are pinned above it (sticky), so both are in view.
   useEffect(() => {
-    if (currentId) document.getElementById(currentId)?.scrollIntoView({ block: 'center' });
+    if (!currentId) return;
+    const passage = document.querySelector('mark.current') ?? document.getElementById(currentId);
+    passage?.scrollIntoView({ block: 'center' });
   }, [currentId]);
 
   return (
-    <main class="page report">
+    <main class={`page report${current ? ' has-current' : ''}`}>
       <header>
         <h1>{pack.report.title}</h1>
         <p class="provenance" data-testid="provenance">
@@ -87,7 +90,9 @@ export function Report({ pack, text, initialQuery, currentId }: Props) {
         <aside class="current-finding" data-finding-id={current.id} aria-labelledby="current-title">
           <h2 id="current-title">{current.title}</h2>
           <p>{current.summary}</p>
-          <p class="muted">Its passages are emphasised in the text below.</p>
+          <p class="muted">
+            {current.quotes.length === 1 ? 'Its passage is' : 'Its passages are'} highlighted in the text below.
+          </p>
         </aside>
       )}
 

@@ -24,6 +24,8 @@ export interface ChromiumOptions {
   viewport?: { width: number; height: number };
   /** More command-line flags (e.g. a proxy for the privacy test). */
   extraArgs?: string[];
+  /** Leave the first-run tab (opened on install) open; by default it is closed so tests start with a known tab set. */
+  keepFirstRun?: boolean;
 }
 
 /** The shared page operations over a Playwright page. */
@@ -43,6 +45,25 @@ export function wrapPlaywrightPage(page: Page): TestPage {
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
+}
+
+/**
+ * The background opens welcome.html once, on install — in every fresh profile. Waits for it and closes it, so it never
+ * takes focus or shows up among a test's tabs later. (A build without the page just costs the wait.)
+ */
+export async function closeFirstRunTab<P extends { url(): string; close(): Promise<unknown> }>(
+  pages: () => P[] | Promise<P[]>,
+  timeoutMs = 15_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const welcome = (await pages()).find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) {
+      await welcome.close();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 /** Chromium with the built extension loaded, in a fresh temporary profile. */
@@ -67,6 +88,7 @@ export async function launchChromium(
   worker ??= await context.waitForEvent('serviceworker', { timeout: 30_000 });
   // Node gives non-special schemes an opaque origin ("null"): build it from the host.
   const extensionOrigin = `chrome-extension://${new URL(worker.url()).host}`;
+  if (!options.keepFirstRun) await closeFirstRunTab(() => context.pages());
   // Opened first, so that every test page opened later is the focused tab (keyboard focus needs it).
   const extensionPage = await context.newPage();
   await extensionPage.goto(`${extensionOrigin}/popup.html`);

@@ -55,6 +55,8 @@ export function wrapPuppeteerPage(page: Page): TestPage {
 export interface FirefoxOptions {
   extensionDir?: string;
   headed?: boolean;
+  /** Leave the first-run tab (opened on install) open; by default it is closed (see closeFirstRunTab). */
+  keepFirstRun?: boolean;
 }
 
 /** Firefox ESR with the built extension installed as a temporary add-on, in a fresh profile. */
@@ -81,6 +83,20 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     () => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object',
     { timeout: 30_000 },
   );
+  // puppeteer reports moz-extension:// tabs as about:blank here: find the first-run tab through the tabs API instead.
+  if (!options.keepFirstRun) {
+    const deadline = Date.now() + 15_000;
+    while (Date.now() < deadline) {
+      const closed = await extensionPage.evaluate(async () => {
+        const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
+        const ids = (await api.tabs.query({})).filter((t) => t.url?.endsWith('/welcome.html')).map((t) => t.id!);
+        if (ids.length > 0) await api.tabs.remove(ids);
+        return ids.length;
+      });
+      if (closed > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 
   return {
     name: 'firefox',

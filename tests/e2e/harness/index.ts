@@ -27,3 +27,4 @@ export const BROWSERS: BrowserName[] = (process.env.FACT_CONTEXT_BROWSERS ?? 'ch
 export function launchBrowser(name: BrowserName): Promise<ExtensionBrowser> {
   return name === 'chromium' ? launchChromium() : launchFirefox();
 }
+export * from './extension-pages';

@@ -184,4 +184,37 @@ describe('popup', () => {
     await screen.findByRole('switch', { name: /On for example\.com/ });
     expect((await getSettings()).enabled).toBe(true);
   });
+
+  it('with the global switch off it says so plainly, never "off for this site"', async () => {
+    await saveSettings({ ...defaultSettings(), enabled: false });
+    show(webTab);
+    await screen.findByTestId('global-off');
+    expect(document.body.textContent).toContain('off everywhere');
+    expect(document.body.textContent).not.toContain('off for this site');
+  });
+
+  it('puts “On this page” first and folds the full list when the page has mentions', async () => {
+    show(webTab);
+    await waitFor(() => expect(screen.getByTestId('mention-count').textContent).toBe('2'));
+    const scroll = screen.getByTestId('popup-scroll');
+    expect(scroll.firstElementChild?.matches('section.on-page')).toBe(true);
+    const all = scroll.querySelector('details.all-findings')!;
+    expect(all.hasAttribute('open')).toBe(false);
+    expect(searchBox().getAttribute('aria-expanded')).toBe('false');
+  });
+
+  it('without mentions the full list comes first, unfolded', async () => {
+    show(webTab, new FakePage({ enabled: true, mentions: [] }));
+    await screen.findByText(/Nothing on this page/);
+    const scroll = screen.getByTestId('popup-scroll');
+    expect(scroll.firstElementChild?.matches('details.all-findings[open]')).toBe(true);
+  });
+
+  it('an empty result offers the way back to the full list', async () => {
+    show(webTab);
+    fireEvent.input(await waitFor(() => searchBox()), { target: { value: 'zzzzqqqq' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Show all findings' }));
+    await waitFor(() => expect(results().length).toBe(PACK.findings.length));
+    expect(searchBox()).toHaveProperty('value', '');
+  });
 });

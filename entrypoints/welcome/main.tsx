@@ -1,0 +1,14 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PACK } from '../../src/pack';
+import { Welcome } from '../../src/ui/welcome/Welcome';
+import '../../src/ui/welcome/welcome.css';
+
+render(
+  <Welcome
+    pack={PACK}
+    loadShortcuts={() => Promise.resolve().then(() => browser.commands.getAll())}
+    onOpenOptions={() => void browser.runtime.openOptionsPage()}
+  />,
+  document.getElementById('app')!,
+);
