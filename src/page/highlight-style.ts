@@ -3,24 +3,66 @@ import { OWN_UI_ATTRIBUTE } from './extract-rules';
 
 /** The contract name of our highlight in `CSS.highlights` (other tools look for it). */
 export const HIGHLIGHT_NAME = 'fact-context-mention';
+/** The mark under the pointer, with keyboard focus or with its card open: drawn stronger on top of the quiet one. */
+export const ACTIVE_HIGHLIGHT_NAME = 'fact-context-mention-active';
 
 /**
  * `::highlight()` rules only apply from a stylesheet of the page's own document (not from our shadow root), so
  * this one small <style> is the only node besides the card host that we add to the page.
- * The colours are mid-tones that read on both light and dark pages; forced-colors mode gets a system colour.
+ * The resting look is quiet on purpose: a thin, half-transparent underline, so that a
+ * mark never reads as a link (links are solid and saturated) and a page with many marks stays readable.
+ * The active mark gets the full accent, thicker. Forced-colors mode gets system colours.
+ * (`::highlight()` supports `text-decoration` in Chromium and Firefox; `text-underline-offset` is not applied
+ * there, so the thickness and the colour carry the difference.)
  */
+const ACCENT = '#d9480f';
+// Half-transparent accent: low contrast on light and dark pages alike, never the saturated solid line of a link.
+const QUIET_COLOUR = 'rgb(217 72 15 / 0.55)';
 const MARK_RULES: Record<MarkStyle, string> = {
-  underline: `text-decoration: underline solid 2px #d9480f !important; background-color: transparent !important;`,
-  dotted: `text-decoration: underline dotted 2px #d9480f !important; background-color: transparent !important;`,
-  highlight: `background-color: rgb(255 176 32 / 0.35) !important; text-decoration: none !important;`,
+  dotted: `text-decoration: underline dotted 1.5px ${QUIET_COLOUR} !important; background-color: transparent !important;`,
+  underline: `text-decoration: underline solid 1px ${QUIET_COLOUR} !important; background-color: transparent !important;`,
+  highlight: `background-color: rgb(255 176 32 / 0.22) !important; text-decoration: none !important;`,
+};
+const ACTIVE_RULES: Record<MarkStyle, string> = {
+  dotted: `text-decoration: underline solid 2px ${ACCENT} !important;`,
+  underline: `text-decoration: underline solid 2px ${ACCENT} !important;`,
+  highlight: `background-color: rgb(255 176 32 / 0.45) !important;`,
 };
 
-/** `!important` and the end of <head>: a page's own rules for our highlight name do not restyle our marks. */
+/** `!important` and the end of <head>: a page's own rules for our highlight names do not restyle our marks. */
 export function highlightCss(style: MarkStyle): string {
   return `::highlight(${HIGHLIGHT_NAME}) { ${MARK_RULES[style]} }
+::highlight(${ACTIVE_HIGHLIGHT_NAME}) { ${ACTIVE_RULES[style]} }
 @media (forced-colors: active) {
-  ::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline solid 2px Highlight !important; }
+  ::highlight(${HIGHLIGHT_NAME}) { text-decoration: underline dotted 1px CanvasText !important; }
+  ::highlight(${ACTIVE_HIGHLIGHT_NAME}) { text-decoration: underline solid 2px Highlight !important; }
 }`;
+}
+
+/** The one active mark (hover, focus, open card): a second highlight above the quiet one. */
+export class ActiveMark {
+  private readonly highlight = new Highlight();
+  private current: AbstractRange | undefined;
+
+  constructor() {
+    this.highlight.priority = 0;
+  }
+
+  show(range: AbstractRange | undefined): void {
+    if (range === this.current) return;
+    this.highlight.clear();
+    this.current = range;
+    if (range) {
+      this.highlight.add(range);
+      if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) !== this.highlight)
+        CSS.highlights.set(ACTIVE_HIGHLIGHT_NAME, this.highlight);
+    }
+  }
+
+  remove(): void {
+    this.show(undefined);
+    if (CSS.highlights.get(ACTIVE_HIGHLIGHT_NAME) === this.highlight) CSS.highlights.delete(ACTIVE_HIGHLIGHT_NAME);
+  }
 }
 
 /** Adds (or updates) the page stylesheet; returns the function that removes it. */

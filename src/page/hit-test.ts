@@ -40,7 +40,10 @@ export class MentionIndex {
     return this.count === 0;
   }
 
+  /** Idempotent: adding a held mention again changes nothing (the dismissals re-filter every mark). */
   add(placed: PlacedMention): void {
+    const first = placed.nodes[0];
+    if (first && this.byNode.get(first)?.includes(placed)) return;
     this.count += 1;
     for (const node of placed.nodes) {
       const list = this.byNode.get(node);

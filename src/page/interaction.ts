@@ -1,21 +1,37 @@
+import type { QuietKey } from '../settings';
 import type { CardLayer } from '../ui/card/layer';
+import { ActiveMark } from './highlight-style';
 import { mentionAtPoint, type MentionIndex } from './hit-test';
-import { isPlacementValid } from './marks';
+import { isPlacementValid, rangeOf } from './marks';
 import type { PlacedMention } from './placement';
 
-/** Pointer rest before a card opens on hover, and grace time before it closes after the pointer left, ms. */
-const HOVER_OPEN_DELAY_MS = 300;
-const HOVER_CLOSE_DELAY_MS = 400;
+/** Default pointer rest before a card opens on hover (settings.hoverDelayMs), and the grace time before it closes after the pointer left, ms. */
+export const HOVER_OPEN_DELAY_MS = 500;
+export const HOVER_CLOSE_DELAY_MS = 400;
+
+/** How cards open, read at each pointer move (settings change live). */
+export interface OpenBehaviour {
+  /** 'hover' opens on pointer rest and on click; 'click' (quiet mode) on click, or at once while `quietKey` is held. */
+  mode: 'hover' | 'click';
+  hoverDelayMs: number;
+  quietKey: QuietKey;
+}
+
+const MODIFIER_HELD: Record<QuietKey, (event: MouseEvent | KeyboardEvent) => boolean> = {
+  Alt: (event) => event.altKey,
+  Shift: (event) => event.shiftKey,
+  Control: (event) => event.ctrlKey,
+  Meta: (event) => event.metaKey,
+};
 
 export interface InteractionOptions {
   document: Document;
   signal: AbortSignal;
   index: MentionIndex;
   layer: CardLayer;
-  /** 'hover' opens on pointer rest and on click; 'click' only on click (settings.cardOpen). */
-  openMode: () => 'hover' | 'click';
-  /** Shows the card of `placed` in the layer. */
-  showCard: (placed: PlacedMention, takeFocus: boolean) => void;
+  behaviour: () => OpenBehaviour;
+  /** Shows the card of `placed` in the layer; `pointerY` is the pointer's line when it was opened by the pointer. */
+  showCard: (placed: PlacedMention, takeFocus: boolean, pointerY: number | undefined) => void;
 }
 
 /**
@@ -32,6 +48,10 @@ export class CardController {
   private returnFocus: Element | null = null;
   private frame: number | undefined;
   private lastPointer: { x: number; y: number; target: EventTarget | null } | undefined;
+  /** The quiet mode's key is down (from the last pointer or key event). */
+  private keyHeld = false;
+  private readonly active = new ActiveMark();
+  private hovered: PlacedMention | null = null;
 
   constructor(private readonly options: InteractionOptions) {
     const { document, signal } = options;
@@ -39,14 +59,23 @@ export class CardController {
     document.addEventListener('pointermove', (event) => this.onPointerMove(event), listen);
     document.addEventListener('click', (event) => this.onClick(event), { capture: true, signal });
     document.addEventListener('keydown', (event) => this.onKeyDown(event), { capture: true, signal });
-    signal.addEventListener('abort', () => this.cancelTimers());
+    document.addEventListener('keyup', (event) => this.onModifier(event), { capture: true, passive: true, signal });
+    // A key released outside the page (window switch) must not leave quiet mode "held".
+    window.addEventListener('blur', () => (this.keyHeld = false), { signal });
+    signal.addEventListener('abort', () => {
+      this.cancelTimers();
+      this.active.remove();
+    });
   }
 
   get openMention(): PlacedMention | null {
     return this.current;
   }
 
-  open(placed: PlacedMention, { takeFocus, pinned }: { takeFocus: boolean; pinned: boolean }): void {
+  open(
+    placed: PlacedMention,
+    { takeFocus, pinned, pointerY }: { takeFocus: boolean; pinned: boolean; pointerY?: number },
+  ): void {
     this.cancelTimers();
     if (takeFocus && !this.options.layer.hasFocus()) {
       const active = this.options.document.activeElement;
@@ -54,7 +83,8 @@ export class CardController {
     }
     this.current = placed;
     this.pinned = pinned || this.pinned;
-    this.options.showCard(placed, takeFocus);
+    this.options.showCard(placed, takeFocus, pointerY);
+    this.showActive();
   }
 
   close({ restoreFocus }: { restoreFocus: boolean }): void {
@@ -64,6 +94,7 @@ export class CardController {
     this.options.layer.hide();
     this.current = null;
     this.pinned = false;
+    this.showActive();
     if (restoreFocus && focusWasInCard) {
       const target = this.returnFocus;
       if (target instanceof HTMLElement && target.isConnected) target.focus({ preventScroll: true });
@@ -84,7 +115,14 @@ export class CardController {
     if (!this.pinned) this.scheduleClose();
   }
 
+  /** The stronger look goes to the mark under the pointer, else to the one whose card is open. */
+  private showActive(): void {
+    const placed = this.hovered ?? this.current;
+    this.active.show(placed && isPlacementValid(placed) ? rangeOf(placed) : undefined);
+  }
+
   private onPointerMove(event: PointerEvent): void {
+    this.keyHeld = MODIFIER_HELD[this.options.behaviour().quietKey](event);
     this.lastPointer = { x: event.clientX, y: event.clientY, target: event.target };
     // One hit-test per frame, however many events arrive.
     this.frame ??= requestAnimationFrame(() => {
@@ -99,17 +137,26 @@ export class CardController {
       return;
     }
     const hit = mentionAtPoint(this.options.document, this.options.index, x, y);
+    if (hit !== this.hovered) {
+      this.hovered = hit;
+      this.showActive();
+    }
     if (hit && hit === this.current) {
       this.cancelClose();
       return;
     }
-    if (hit && this.options.openMode() === 'hover') {
+    const behaviour = this.options.behaviour();
+    if (hit && behaviour.mode === 'click' && this.keyHeld) {
+      this.open(hit, { takeFocus: false, pinned: false, pointerY: y });
+      return;
+    }
+    if (hit && behaviour.mode === 'hover') {
       if (this.pendingOpen?.placed === hit) return;
       this.cancelOpen();
       const timer = window.setTimeout(() => {
         this.pendingOpen = null;
-        this.open(hit, { takeFocus: false, pinned: false });
-      }, HOVER_OPEN_DELAY_MS);
+        this.open(hit, { takeFocus: false, pinned: false, pointerY: y });
+      }, behaviour.hoverDelayMs);
       this.pendingOpen = { placed: hit, timer };
       return;
     }
@@ -122,11 +169,20 @@ export class CardController {
     // The end of a text selection is not a request for a card.
     if (this.options.document.getSelection()?.isCollapsed === false) return;
     const hit = mentionAtPoint(this.options.document, this.options.index, event.clientX, event.clientY);
-    if (hit) this.open(hit, { takeFocus: false, pinned: true });
+    if (hit) this.open(hit, { takeFocus: false, pinned: true, pointerY: event.clientY });
     else if (this.current) this.close({ restoreFocus: false });
   }
 
+  /** Quiet mode: pressing the key while the pointer rests on a mark opens its card at once. */
+  private onModifier(event: KeyboardEvent): void {
+    const behaviour = this.options.behaviour();
+    if (event.key !== behaviour.quietKey) return;
+    this.keyHeld = event.type === 'keydown';
+    if (this.keyHeld && behaviour.mode === 'click' && this.lastPointer) this.onPointerAt(this.lastPointer);
+  }
+
   private onKeyDown(event: KeyboardEvent): void {
+    this.onModifier(event);
     if (event.key !== 'Escape' || !this.current) return;
     const focusInCard = this.options.layer.hasFocus();
     this.close({ restoreFocus: true });

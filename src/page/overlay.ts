@@ -5,12 +5,13 @@ import { sendMessage } from '../messaging/protocol';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { PACK } from '../pack/index';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
-import { getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { dismissalsDiffer, getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { dismiss, visibilityFilter } from './dismiss';
 import { createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
 import { MentionCountReport } from './count-report';
 import { installHighlightStyle } from './highlight-style';
-import { CardController } from './interaction';
+import { CardController, HOVER_OPEN_DELAY_MS } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from './marks';
 import { startPageScan, type PageScan } from './page-scan';
 import { SubjectCheck } from './subject-check';
@@ -46,6 +47,8 @@ export class Overlay {
   );
   /** Whether the next run may skip the subject check (the sentinel passed it before injecting this script). */
   private subjectKnown: boolean;
+  /** The findings of a mark the reader's dismissals still show (empty: no mark). */
+  private visible: (placed: PlacedMention) => string[] = (placed) => placed.mention.findings;
 
   constructor(
     private readonly ctx: ContentScriptContext,
@@ -62,7 +65,12 @@ export class Overlay {
 
   applySettings(settings: Settings): void {
     const wasEnabled = this.enabled;
+    const refilter = !this.settings || dismissalsDiffer(this.settings, settings);
     this.settings = settings;
+    if (refilter) {
+      this.visible = visibilityFilter(settings);
+      if (this.run) this.refilter(this.run);
+    }
     if (this.enabled && !this.run) this.start();
     else if (!this.enabled && wasEnabled) this.stop();
     this.run?.style?.update(settings.markStyle);
@@ -80,7 +88,25 @@ export class Overlay {
 
   /** Mentions in document order (the popup's "On this page" list and its indexes). */
   mentions(): PlacedMention[] {
-    return [...(this.run?.scan?.placed() ?? [])].filter(isPlacementValid).sort(compareDocumentOrder);
+    return [...(this.run?.scan?.placed() ?? [])]
+      .filter((placed) => isPlacementValid(placed) && this.visible(placed).length > 0)
+      .sort(compareDocumentOrder);
+  }
+
+  /** Shows or hides every placed mention per the dismissals (after a scan or a settings change: effect at once). */
+  private refilter(run: Run): number {
+    const scan = run.scan;
+    if (!scan) return 0;
+    for (const placed of scan.placed()) {
+      if (this.visible(placed).length > 0) {
+        scan.marks.add(placed);
+        scan.index.add(placed);
+      } else {
+        scan.marks.remove(placed);
+        scan.index.remove(placed);
+      }
+    }
+    return scan.marks.size;
   }
 
   /** Scrolls to a mention and opens its card with focus inside (keyboard command, popup). */
@@ -135,17 +161,17 @@ export class Overlay {
       if (!passed) return this.watchForSubject(run, body);
       // The stylesheet goes in before the engine is even ready, long before the first mark: the page restyles
       // for it in a frame of its own, and registering the marks later restyles nothing.
-      run.style = installHighlightStyle(document, this.settings?.markStyle ?? 'underline');
+      run.style = installHighlightStyle(document, this.settings?.markStyle ?? 'dotted');
       const engine = await this.getEngine();
       signal.throwIfAborted();
       run.scan = startPageScan(
         body,
         engine,
         {
-          scanned: (count) => this.onCount(count, true),
-          changed: (count) => {
+          scanned: () => this.onCount(this.refilter(run), true),
+          changed: () => {
             run.cards?.closeIfStale();
-            this.onCount(count, false);
+            this.onCount(this.refilter(run), false);
           },
         },
         signal,
@@ -155,15 +181,20 @@ export class Overlay {
         signal,
         index: run.scan.index,
         layer: this.layer,
-        openMode: () => this.settings?.cardOpen ?? 'hover',
-        showCard: (placed, takeFocus) => {
+        behaviour: () => ({
+          mode: this.settings?.cardOpen ?? 'hover',
+          hoverDelayMs: this.settings?.hoverDelayMs ?? HOVER_OPEN_DELAY_MS,
+          quietKey: this.settings?.quietKey ?? 'Alt',
+        }),
+        showCard: (placed, takeFocus, pointerY) => {
           if (signal.aborted) return;
           this.layer.show(
             {
               phrase: placed.mention.text,
               trigger: placed.mention.trigger,
-              findingIds: placed.mention.findings,
-              reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined),
+              findingIds: this.visible(placed),
+              reference: rangeReference(() => rangeOf(placed), placed.start.node.parentElement ?? undefined, pointerY),
+              onAction: (action, findingId) => dismiss(action, placed, findingId, location.href),
             },
             { takeFocus },
           );

@@ -1,22 +1,37 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingView } from '../../pack/compile';
 import type { ReportMeta } from '../../pack/schema';
-import { FindingDetails, provenanceText } from '../shared/FindingDetails';
+import { cardAttribution, cardProvenance, matchNote, shortQuote } from './card-text';
 
-/** Most findings a card shows; the rest are one click away in the report page. */
-export const MAX_CARD_FINDINGS = 3;
+/** The card's dismiss actions (src/page/dismiss.ts carries them out and returns their undo). */
+export type CardAction = 'hide-phrase' | 'hide-finding' | 'site-off' | 'wrong-mark';
+
+const ACTION_LABELS: Record<CardAction, string> = {
+  'hide-phrase': 'Hide marks for this phrase',
+  'hide-finding': 'Hide this finding',
+  'site-off': 'Off on this site',
+  'wrong-mark': 'This mark is wrong',
+};
+const DONE_TEXT: Record<CardAction, string> = {
+  'hide-phrase': 'Marks for this phrase are hidden.',
+  'hide-finding': 'This finding is hidden on every page.',
+  'site-off': 'Fact Context is off on this site.',
+  'wrong-mark': 'Noted on this device (never sent). This mark will not show again.',
+};
 
 export interface CardProps {
   /** The phrase as found on the page (page text: rendered as text only). */
   phrase: string;
   /** The pack's trigger phrase that matched. */
   trigger: string;
-  /** Best first. */
+  /** Best first (already without the ones the reader hid). */
   findings: FindingView[];
   report: ReportMeta;
   reportHref: (findingId: string) => string;
   onOpenReport: (findingId: string) => void;
   onClose: () => void;
+  /** Carries out a dismissal; resolves to its undo. */
+  onAction?: (action: CardAction, findingId: string) => Promise<() => Promise<void>>;
   /** Move focus into the card when it opens (keyboard command, popup); hover never steals focus. */
   takeFocus: boolean;
 }
@@ -41,15 +56,33 @@ function cycleFocus(event: KeyboardEvent, container: HTMLElement): void {
   }
 }
 
-/** The context card: what the assessment says about a marked phrase. It never rates the article. */
-export function Card({ phrase, trigger, findings, report, reportHref, onOpenReport, onClose, takeFocus }: CardProps) {
+/**
+ * The context card, compact: the best finding (title, two-line summary, one short quote, attribution), "Read in the
+ * assessment", the other findings behind "more", the dismiss actions behind "Hide…", the provenance once.
+ * It never rates the article.
+ */
+export function Card(props: CardProps) {
+  const { phrase, trigger, findings, report, takeFocus, onClose } = props;
   const dialog = useRef<HTMLElement>(null);
+  const [expanded, setExpanded] = useState(false);
+  const [menu, setMenu] = useState(false);
+  const [done, setDone] = useState<{ action: CardAction; undo: () => Promise<void> }>();
   useEffect(() => {
     if (takeFocus) dialog.current?.focus({ preventScroll: true });
   }, [takeFocus, phrase]);
 
-  const shown = findings.slice(0, MAX_CARD_FINDINGS);
-  const sameWords = phrase.trim().toLowerCase() === trigger.trim().toLowerCase();
+  const [best, ...others] = findings;
+  const note = matchNote(phrase, trigger);
+  const act = (action: CardAction) => {
+    if (!best || !props.onAction) return;
+    setMenu(false);
+    void props.onAction(action, best.id).then((undo) => {
+      setDone({ action, undo });
+      // The card's content is gone: keep keyboard focus in the card.
+      dialog.current?.focus({ preventScroll: true });
+    });
+  };
+
   return (
     <section
       ref={dialog}
@@ -62,39 +95,134 @@ export function Card({ phrase, trigger, findings, report, reportHref, onOpenRepo
     >
       {/* Plain divs, not <header>/<footer>: inside role="dialog" those become page-level banner/contentinfo landmarks. */}
       <div class="fc-card-header">
-        <div>
-          <p class="fc-eyebrow">What the assessment says</p>
-          <p class="fc-phrase">
-            <span class="fc-phrase-text">{`“${phrase}”`}</span>
-            {!sameWords && <span class="fc-trigger"> matched “{trigger}”</span>}
-          </p>
-        </div>
+        <p class="fc-eyebrow">
+          What the assessment says
+          {note && (
+            <span class="fc-trigger" title={`The phrase matched the assessment’s “${note}”`}>
+              {' '}
+              · {note}
+            </span>
+          )}
+        </p>
         <button type="button" class="fc-close" aria-label="Close" title="Close (Esc)" onClick={onClose}>
           <svg viewBox="0 0 16 16" width="14" height="14" aria-hidden="true">
             <path d="M3 3l10 10M13 3L3 13" stroke="currentColor" stroke-width="2" stroke-linecap="round" />
           </svg>
         </button>
       </div>
-      <ol class="fc-findings">
-        {shown.map((finding) => (
-          <li class="fc-finding" data-finding-id={finding.id} key={finding.id}>
-            <FindingDetails
-              finding={finding}
-              report={report}
-              headingLevel={2}
-              reportHref={reportHref(finding.id)}
-              onOpenReport={(event) => {
-                event.preventDefault();
-                onOpenReport(finding.id);
+      {done ? (
+        <div class="fc-done" role="status">
+          <p>{DONE_TEXT[done.action]}</p>
+          <p class="fc-muted">Undo it here, or later in Fact Context’s settings.</p>
+          <div class="fc-actions">
+            <button
+              type="button"
+              class="fc-button"
+              onClick={() => {
+                void done.undo().then(() => setDone(undefined));
               }}
-            />
-          </li>
-        ))}
-      </ol>
-      <div class="fc-provenance">
-        <p>{provenanceText(report)}</p>
-        <p class="fc-disclaimer">Shows what the assessment says; it does not rate this article.</p>
-      </div>
+            >
+              Undo
+            </button>
+            <button type="button" class="fc-button" onClick={onClose}>
+              Close
+            </button>
+          </div>
+        </div>
+      ) : (
+        best && (
+          <>
+            <ol class="fc-findings">
+              <FindingItem finding={best} {...props} best />
+              {expanded && others.map((finding) => <FindingItem key={finding.id} finding={finding} {...props} />)}
+            </ol>
+            <div class="fc-actions">
+              {others.length > 0 && (
+                <button
+                  type="button"
+                  class="fc-link-button"
+                  aria-expanded={expanded}
+                  onClick={() => setExpanded(!expanded)}
+                >
+                  {expanded ? 'Fewer' : `${others.length} more finding${others.length === 1 ? '' : 's'}`}
+                </button>
+              )}
+              {props.onAction && (
+                <span class="fc-menu-wrap">
+                  <button
+                    type="button"
+                    class="fc-link-button"
+                    aria-expanded={menu}
+                    aria-controls="fc-hide-menu"
+                    onClick={() => setMenu(!menu)}
+                  >
+                    Hide…
+                  </button>
+                </span>
+              )}
+            </div>
+            {menu && (
+              <ul class="fc-menu" id="fc-hide-menu" aria-label="Hide">
+                {(Object.keys(ACTION_LABELS) as CardAction[]).map((action) => (
+                  <li key={action}>
+                    <button type="button" class="fc-menu-item" data-action={action} onClick={() => act(action)}>
+                      {ACTION_LABELS[action]}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </>
+        )
+      )}
+      <p class="fc-provenance">
+        {cardProvenance(report)}.{' '}
+        <a
+          href={props.reportHref('provenance')}
+          target="_blank"
+          rel="noopener noreferrer"
+          onClick={(event) => {
+            event.preventDefault();
+            props.onOpenReport('provenance');
+          }}
+        >
+          About the source
+        </a>
+        . It does not rate this article.
+      </p>
     </section>
+  );
+}
+
+function FindingItem({
+  finding,
+  reportHref,
+  onOpenReport,
+  best = false,
+}: CardProps & { finding: FindingView; best?: boolean }) {
+  const quote = shortQuote(finding);
+  return (
+    <li class={`fc-finding${best ? ' fc-best' : ''}`} data-finding-id={finding.id}>
+      <h2 class="fc-finding-title">{finding.title}</h2>
+      <p class="fc-finding-summary">{finding.summary}</p>
+      {quote && (
+        <figure class="fc-quote">
+          <blockquote>{`“${quote.text}”`}</blockquote>
+          <figcaption>— {cardAttribution(quote)}</figcaption>
+        </figure>
+      )}
+      <a
+        class="fc-report-link"
+        href={reportHref(finding.id)}
+        target="_blank"
+        rel="noopener noreferrer"
+        onClick={(event) => {
+          event.preventDefault();
+          onOpenReport(finding.id);
+        }}
+      >
+        Read in the assessment
+      </a>
+    </li>
   );
 }

@@ -4,7 +4,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { VirtualElement } from '@floating-ui/dom';
 import { findingById, PACK } from '../../pack/index';
 import type { FindingView } from '../../pack/compile';
-import { Card } from './Card';
+import { Card, type CardAction } from './Card';
 import { followReference } from './position';
 
 /** The contract tag of our UI host (open shadow root). */
@@ -17,6 +17,8 @@ export interface CardContent {
   findingIds: string[];
   /** Where the phrase is, for placing the card beside it. */
   reference: VirtualElement;
+  /** The card's dismiss actions for this mark (src/page/dismiss.ts); no "Hide…" menu without it. */
+  onAction?: (action: CardAction, findingId: string) => Promise<() => Promise<void>>;
 }
 
 export interface CardLayerEvents {
@@ -94,6 +96,7 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
           reportHref={events.reportHref}
           onOpenReport={events.onOpenReport}
           onClose={events.onCloseRequest}
+          onAction={content.onAction}
           takeFocus={takeFocus}
         />,
         container,

@@ -4,19 +4,49 @@ import { autoUpdate, computePosition, flip, offset, shift, size, type VirtualEle
 const GAP = 6;
 /** Distance the card keeps from the viewport's edges, px. */
 const EDGE = 8;
+/** Tallest the card grows before it scrolls inside (only an expanded "more" list gets there), px. */
+export const CARD_MAX_HEIGHT = 420;
 
-/** A reference for @floating-ui/dom made from a text range (no element of the page is touched). */
-export function rangeReference(getRange: () => Range, contextElement: Element | undefined): VirtualElement {
+/** Index of the line box (of the non-empty `lines`) that holds `y`, else the nearest one. */
+export function lineIndexAt(lines: readonly DOMRectReadOnly[], y: number): number {
+  let best = 0;
+  let bestDistance = Infinity;
+  lines.forEach((rect, i) => {
+    const distance = y < rect.top ? rect.top - y : y > rect.bottom ? y - rect.bottom : 0;
+    if (distance < bestDistance) [best, bestDistance] = [i, distance];
+  });
+  return best;
+}
+
+/**
+ * A reference for @floating-ui/dom made from a text range (no element of the page is touched). With `pointerY`
+ * (the pointer's y when the card opened) the reference is the one line box of the phrase the pointer was on: a
+ * phrase that wraps onto two lines gets its card against the line the reader is looking at. The line is chosen
+ * once, so that scrolling moves the card with it. Without a pointer (keyboard), the first line.
+ */
+export function rangeReference(
+  getRange: () => Range,
+  contextElement: Element | undefined,
+  pointerY?: number,
+): VirtualElement {
+  let lineIndex: number | undefined;
+  const line = (): DOMRect => {
+    const range = getRange();
+    const lines = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
+    if (lines.length === 0) return range.getBoundingClientRect();
+    lineIndex ??= pointerY === undefined ? 0 : lineIndexAt(lines, pointerY);
+    return lines[Math.min(lineIndex, lines.length - 1)] ?? range.getBoundingClientRect();
+  };
   return {
-    getBoundingClientRect: () => getRange().getBoundingClientRect(),
-    getClientRects: () => getRange().getClientRects(),
+    getBoundingClientRect: line,
+    getClientRects: () => [line()],
     contextElement,
   };
 }
 
 /**
- * Places `card` beside the phrase: below it, or above when there is no room; only ever moved sideways along the
- * line (shift on the x axis), so it never covers the marked line itself. Its height shrinks to the room left.
+ * Places `card` against the line: below it, else above when there is no room below; only ever moved sideways along
+ * the line (shift on the x axis), so it never covers the marked line itself. Its height shrinks to the room left.
  * Follows scrolling and resizing until the returned function is called.
  */
 export function followReference(reference: VirtualElement, card: HTMLElement): () => void {
@@ -31,7 +61,7 @@ export function followReference(reference: VirtualElement, card: HTMLElement): (
         size({
           padding: EDGE,
           apply({ availableHeight }) {
-            card.style.maxHeight = `${Math.max(120, Math.min(availableHeight, 520))}px`;
+            card.style.maxHeight = `${Math.max(120, Math.min(availableHeight, CARD_MAX_HEIGHT))}px`;
           },
         }),
       ],

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { extractSegments } from '../../../src/page/extract';
 import { MentionIndex } from '../../../src/page/hit-test';
-import { CardController } from '../../../src/page/interaction';
+import { CardController, HOVER_OPEN_DELAY_MS } from '../../../src/page/interaction';
 import { rangeOf } from '../../../src/page/marks';
 import { placeMentions, type PlacedMention } from '../../../src/page/placement';
 import { joinSegments } from '../../../src/matching/join';
@@ -31,7 +31,7 @@ function fakeLayer() {
   return { layer, host };
 }
 
-function setup(mode: 'hover' | 'click') {
+function setup(mode: 'hover' | 'click', hoverDelayMs = HOVER_OPEN_DELAY_MS) {
   const root = document.createElement('p');
   root.style.cssText = 'font: 20px/1.5 sans-serif; margin: 40px;';
   root.textContent = 'They call it an axis of convenience today.';
@@ -52,7 +52,7 @@ function setup(mode: 'hover' | 'click') {
     signal: abort.signal,
     index,
     layer,
-    openMode: () => mode,
+    behaviour: () => ({ mode, hoverDelayMs, quietKey: 'Alt' as const }),
     showCard: (one, takeFocus) => {
       opened.push(one);
       layer.show({} as never, { takeFocus });
@@ -87,6 +87,41 @@ describe('CardController', () => {
     document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
     expect(layer.isOpen).toBe(true);
     abort.abort();
+  });
+
+  it('waits the hover delay from the settings', async () => {
+    const { layer, centre, abort } = setup('hover', 2000);
+    move(centre);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(layer.shown).toBe(0);
+    abort.abort();
+  });
+
+  it('draws the mark under the pointer with the stronger (active) highlight', async () => {
+    const { centre, abort } = setup('click');
+    move(centre);
+    await vi.waitFor(() => expect(CSS.highlights.get('fact-context-mention-active')?.size).toBe(1));
+    move({ clientX: 1, clientY: 1 });
+    await vi.waitFor(() => expect(CSS.highlights.get('fact-context-mention-active')?.size ?? 0).toBe(0));
+    abort.abort();
+    expect(CSS.highlights.has('fact-context-mention-active')).toBe(false);
+  });
+
+  it('quiet mode: pointing while holding the key opens at once; pressing it over a mark too', async () => {
+    const first = setup('click', 2000);
+    move({ ...first.centre, altKey: true });
+    await vi.waitFor(() => expect(first.layer.isOpen).toBe(true), { timeout: 1000 });
+    first.abort.abort();
+    document.body.replaceChildren();
+
+    const second = setup('click', 2000);
+    move(second.centre);
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    expect(second.layer.shown).toBe(0);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Alt', altKey: true, bubbles: true }));
+    expect(second.layer.isOpen).toBe(true);
+    second.abort.abort();
   });
 
   it('Esc closes the card and gives focus back to where it was', () => {

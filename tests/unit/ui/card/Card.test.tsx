@@ -2,8 +2,8 @@
 import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../../../src/pack/index';
-import { Card, MAX_CARD_FINDINGS } from '../../../../src/ui/card/Card';
-import { provenanceText } from '../../../../src/ui/shared/FindingDetails';
+import { Card } from '../../../../src/ui/card/Card';
+import { matchNote } from '../../../../src/ui/card/card-text';
 
 afterEach(cleanup);
 
@@ -23,14 +23,48 @@ function renderCard(overrides: Partial<Parameters<typeof Card>[0]> = {}) {
 }
 
 describe('the context card', () => {
-  it('is a labelled dialog listing the top findings best first, each with data-finding-id', () => {
-    const { container, props } = renderCard();
+  it('is a labelled dialog showing the best finding, the others behind "more"', () => {
+    const { container, props, getByRole } = renderCard();
     const dialog = container.querySelector('[role="dialog"]')!;
     expect(dialog.getAttribute('aria-label')).toContain('axis of convenience');
-    const ids = [...container.querySelectorAll('[data-finding-id]')].map((element) =>
-      element.getAttribute('data-finding-id'),
-    );
-    expect(ids).toEqual(props.findings.slice(0, MAX_CARD_FINDINGS).map((finding) => finding.id));
+    const ids = () =>
+      [...container.querySelectorAll('[data-finding-id]')].map((e) => e.getAttribute('data-finding-id'));
+    expect(ids()).toEqual([props.findings[0]!.id]);
+    const more = getByRole('button', { name: '3 more findings' });
+    expect(more.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(more);
+    expect(ids()).toEqual(props.findings.map((finding) => finding.id));
+    expect(getByRole('button', { name: 'Fewer' }).getAttribute('aria-expanded')).toBe('true');
+  });
+
+  it('has no "more" control when there is one finding', () => {
+    const { queryByRole } = renderCard({ findings: PACK.findings.slice(0, 1) });
+    expect(queryByRole('button', { name: /more finding/ })).toBeNull();
+  });
+
+  it('says the provenance once, short, with the publisher once', () => {
+    const { container } = renderCard();
+    const text = container.textContent;
+    expect(text).not.toMatch(/Declassified.*Declassified/);
+    expect(text).not.toMatch(/\(Government Communications Headquarters \(GCHQ\)\)/);
+    expect(container.querySelectorAll('.fc-provenance')).toHaveLength(1);
+    expect(container.querySelector('.fc-provenance')!.textContent).toContain('GCHQ');
+    expect(container.querySelector('.fc-provenance a')!.textContent).toBe('About the source');
+  });
+
+  it('offers the dismiss actions and their undo', async () => {
+    const undo = vi.fn(() => Promise.resolve());
+    const onAction = vi.fn(() => Promise.resolve(undo));
+    const { getByRole, findByRole, container } = renderCard({ onAction });
+    fireEvent.click(getByRole('button', { name: 'Hide…' }));
+    for (const name of ['Hide marks for this phrase', 'Hide this finding', 'Off on this site', 'This mark is wrong'])
+      expect(getByRole('button', { name })).toBeTruthy();
+    fireEvent.click(getByRole('button', { name: 'This mark is wrong' }));
+    expect(onAction).toHaveBeenCalledWith('wrong-mark', PACK.findings[0]!.id);
+    expect((await findByRole('status')).textContent).toContain('never sent');
+    fireEvent.click(getByRole('button', { name: 'Undo' }));
+    expect(undo).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(container.querySelector('[data-finding-id]')).not.toBeNull());
   });
 
   it('shows title, summary and the quote with its attribution, and the provenance line', () => {
@@ -41,14 +75,13 @@ describe('the context card', () => {
     expect(item.textContent).toContain(finding.summary);
     expect(item.querySelector('blockquote')!.textContent).toContain(finding.quotes[0]!.text);
     expect(item.querySelector('figcaption')!.textContent).toMatch(/assessment/);
-    expect(container.textContent).toContain(provenanceText(PACK.report));
   });
 
   it('renders page text as text, never as HTML', () => {
     const hostile = '<img src=x onerror="window.__pwned=1">axis of convenience';
     const { container } = renderCard({ phrase: hostile, trigger: 'axis of convenience' });
     expect(container.querySelector('img')).toBeNull();
-    expect(container.textContent).toContain(hostile);
+    expect(container.querySelector('[role="dialog"]')!.getAttribute('aria-label')).toContain(hostile);
   });
 
   it('names the trigger when the page used other words', () => {
@@ -57,6 +90,15 @@ describe('the context card', () => {
     cleanup();
     const same = renderCard();
     expect(same.container.querySelector('.fc-trigger')).toBeNull();
+  });
+
+  it.each([
+    ["'no limits' partnership", 'no limits partnership', undefined],
+    ['No-Limits partnership', 'no limits partnership', undefined],
+    ['joint exercise', 'joint exercises', undefined],
+    ['weeks before the invasion', 'declared in February 2022', 'declared in February 2022'],
+  ])('"why matched" for %j → %j: %j', (phrase, trigger, note) => {
+    expect(matchNote(phrase, trigger)).toBe(note);
   });
 
   it('links each finding to the report page and asks the background to open it', () => {

@@ -1,0 +1,36 @@
+import type { FindingView, QuoteView } from '../../pack/compile';
+import type { ReportMeta } from '../../pack/schema';
+import { looseText } from '../../settings/dismissals';
+
+/** A quote is "short" up to this many characters; the card shows the first short one (else the first). */
+const SHORT_QUOTE = 220;
+
+export function shortQuote(finding: FindingView): QuoteView | undefined {
+  return finding.quotes.find((quote) => quote.text.length <= SHORT_QUOTE) ?? finding.quotes[0];
+}
+
+/** The publisher's short name: the acronym in its parentheses ("… Headquarters (GCHQ)" → "GCHQ"), else the name. */
+export function shortPublisher(report: ReportMeta): string {
+  return /\(([^()]+)\)\s*$/.exec(report.publisher)?.[1] ?? report.publisher;
+}
+
+/** Who a quote is attributed to, said once and short (the provenance line names the assessment). */
+export function cardAttribution(quote: QuoteView): string {
+  return quote.attribution ? `${quote.attribution}, as reported in the assessment` : 'The assessment';
+}
+
+/** The provenance, once: "Declassified British intelligence assessment (GCHQ)". */
+export function cardProvenance(report: ReportMeta): string {
+  const publisher = shortPublisher(report);
+  return report.kind.includes(publisher) ? report.kind : `${report.kind} (${publisher})`;
+}
+
+/**
+ * "Why matched", only where it helps: the pack's trigger when it says something the phrase on the page does not
+ * (another wording of the concept). Not for case, quotes, apostrophes, hyphens or an added plural/possessive.
+ */
+export function matchNote(phrase: string, trigger: string): string | undefined {
+  const a = looseText(phrase).replace(/s\b/g, '');
+  const b = looseText(trigger).replace(/s\b/g, '');
+  return a === b ? undefined : trigger;
+}
