@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { getSettings, isSiteEnabled } from '../settings';
 
 /** The engine's bundle: WXT's output for entrypoints/content (`registration: 'runtime'`, not in the manifest). */
-export const ENGINE_SCRIPT = '/content-scripts/content.js';
+const ENGINE_SCRIPT = '/content-scripts/content.js';
 
 /** What the background knows of the frame that asked (the message's sender). */
 interface EngineRequester {

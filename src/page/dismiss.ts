@@ -17,7 +17,7 @@ import type { PlacedMention } from './placement';
 const BLOCK = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, article, section, div, body';
 
 /** The sentence of the page a mark is in (for "This mark is wrong"): its block's text, cut with Intl.Segmenter. */
-export function sentenceOf(placed: PlacedMention): string {
+function sentenceOf(placed: PlacedMention): string {
   const block = placed.start.node.parentElement?.closest(BLOCK);
   if (!block) return placed.mention.text;
   const before = placed.start.node.ownerDocument.createRange();

@@ -4,7 +4,7 @@ import { OWN_UI_ATTRIBUTE } from './extract-rules';
 /** The contract name of our highlight in `CSS.highlights` (other tools look for it). */
 export const HIGHLIGHT_NAME = 'fact-context-mention';
 /** The mark under the pointer, with keyboard focus or with its card open: drawn stronger on top of the quiet one. */
-export const ACTIVE_HIGHLIGHT_NAME = 'fact-context-mention-active';
+const ACTIVE_HIGHLIGHT_NAME = 'fact-context-mention-active';
 
 /**
  * `::highlight()` rules only apply from a stylesheet of the page's own document (not from our shadow root), so

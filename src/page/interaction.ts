@@ -7,7 +7,7 @@ import type { PlacedMention } from './placement';
 
 /** Default pointer rest before a card opens on hover (settings.hoverDelayMs), and the grace time before it closes after the pointer left, ms. */
 export const HOVER_OPEN_DELAY_MS = 500;
-export const HOVER_CLOSE_DELAY_MS = 400;
+const HOVER_CLOSE_DELAY_MS = 400;
 
 /** How cards open, read at each pointer move (settings change live). */
 export interface OpenBehaviour {

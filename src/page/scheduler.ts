@@ -4,10 +4,10 @@
  */
 
 /** Work budget of one slice, ms. Leaves headroom below 50 ms for the slice's own overrun and for layout. */
-export const SLICE_BUDGET_MS = 12;
+const SLICE_BUDGET_MS = 12;
 
 /** Resolves on the next macrotask, after pending input; `scheduler.yield()` where the browser has it. */
-export function yieldToMain(): Promise<void> {
+function yieldToMain(): Promise<void> {
   const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
   if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => {

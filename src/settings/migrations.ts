@@ -27,7 +27,7 @@ function migrateV1ToV2(old: unknown): unknown {
   return next;
 }
 
-export function migrateV2ToV3(old: unknown): unknown {
+function migrateV2ToV3(old: unknown): unknown {
   if (!isPlainObject(old)) return old;
   return {
     siteMode: 'all',

@@ -17,7 +17,7 @@ import type { Settings } from './schema';
  * - The global switch off → off everywhere.
  */
 
-export function hostOf(url: string): string | null {
+function hostOf(url: string): string | null {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -29,7 +29,7 @@ export function hostOf(url: string): string | null {
   return host === '' ? null : host;
 }
 
-export function siteKeyForHost(host: string): string {
+function siteKeyForHost(host: string): string {
   const clean = host.toLowerCase().replace(/\.$/, '');
   return clean.startsWith('www.') && clean.length > 4 && !isIpAddress(clean) ? clean.slice(4) : clean;
 }
@@ -52,7 +52,7 @@ function keyAndParents(key: string): string[] {
 }
 
 /** The rule that decides this site key, if any: [the key it is stored under, on/off]. */
-export function ruleFor(key: string, sites: Settings['sites']): [string, boolean] | undefined {
+function ruleFor(key: string, sites: Settings['sites']): [string, boolean] | undefined {
   for (const candidate of keyAndParents(key)) {
     if (Object.hasOwn(sites, candidate)) return [candidate, sites[candidate] === true];
   }
@@ -67,7 +67,7 @@ export function isSiteEnabled(url: string, settings: Settings): boolean {
 }
 
 /** Whether a site without any rule is on. */
-export function siteDefault(settings: Pick<Settings, 'siteMode'>): boolean {
+function siteDefault(settings: Pick<Settings, 'siteMode'>): boolean {
   return settings.siteMode === 'all';
 }
 

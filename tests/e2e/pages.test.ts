@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  ifSet,
   BROWSERS,
   FIXTURE_PAGES_DIR,
   HIGHLIGHT_NAME,
@@ -69,8 +70,8 @@ function readLayout(): Layout | null {
         : scroll.firstElementChild.className,
     allOpen: document.querySelector<HTMLDetailsElement>('details.all-findings')?.open ?? false,
     count: document.querySelector('[data-testid=mention-count]')?.textContent ?? '',
-    text: document.body.textContent ?? '',
-    shortcuts: [...document.querySelectorAll('[data-testid=shortcuts] li')].map((li) => li.textContent ?? ''),
+    text: document.body.textContent,
+    shortcuts: [...document.querySelectorAll('[data-testid=shortcuts] li')].map((li) => li.textContent),
   };
 }
 
@@ -115,8 +116,8 @@ describe.each(BROWSERS)('extension pages in %s', (browserName) => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await ifSet(browser)?.close();
+    await ifSet(server)?.close();
   });
 
   it('opens the first-run page on install, and it says what marks and cards are and that nothing leaves', async () => {
@@ -163,7 +164,7 @@ describe.each(BROWSERS)('extension pages in %s', (browserName) => {
       const page = await openExtensionPage(browser, path);
       try {
         const sizes = await inPage(page, `font sizes on ${path}`, readFontSizes, [...selectors]);
-        expect({ path, body: sizes.body }).toEqual({ path, body: expect.any(Number) });
+        expect(typeof sizes.body, path).toBe('number');
         expect(sizes.body, path).toBeGreaterThanOrEqual(14);
         expect(sizes.body, path).toBeLessThanOrEqual(16);
         for (const selector of selectors) expect(sizes[selector], `${path} ${selector}`).toBeGreaterThanOrEqual(14);

@@ -10,7 +10,7 @@ export function shortQuote(finding: FindingView): QuoteView | undefined {
 }
 
 /** The publisher's short name: the acronym in its parentheses ("… Headquarters (GCHQ)" → "GCHQ"), else the name. */
-export function shortPublisher(report: ReportMeta): string {
+function shortPublisher(report: ReportMeta): string {
   return /\(([^()]+)\)\s*$/.exec(report.publisher)?.[1] ?? report.publisher;
 }
 

@@ -5,10 +5,10 @@ const GAP = 6;
 /** Distance the card keeps from the viewport's edges, px. */
 const EDGE = 8;
 /** Tallest the card grows before it scrolls inside (only an expanded "more" list gets there), px. */
-export const CARD_MAX_HEIGHT = 420;
+const CARD_MAX_HEIGHT = 420;
 
 /** Index of the line box (of the non-empty `lines`) that holds `y`, else the nearest one. */
-export function lineIndexAt(lines: readonly DOMRectReadOnly[], y: number): number {
+function lineIndexAt(lines: readonly DOMRectReadOnly[], y: number): number {
   let best = 0;
   let bestDistance = Infinity;
   lines.forEach((rect, i) => {

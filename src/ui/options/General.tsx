@@ -21,7 +21,7 @@ const MARK_STYLE_LABELS: Record<MarkStyle, string> = {
 };
 // The user agent names the platform in both browsers (navigator.platform is deprecated).
 const isMac = typeof navigator !== 'undefined' && /Macintosh|Mac OS X/.test(navigator.userAgent);
-export const QUIET_KEY_LABELS: Record<QuietKey, string> = {
+const QUIET_KEY_LABELS: Record<QuietKey, string> = {
   Alt: isMac ? 'Option (⌥)' : 'Alt',
   Shift: 'Shift',
   Control: isMac ? 'Control (⌃)' : 'Ctrl',

@@ -51,7 +51,7 @@ export function wrapPlaywrightPage(page: Page): TestPage {
  * The background opens welcome.html once, on install — in every fresh profile. Waits for it and closes it, so it never
  * takes focus or shows up among a test's tabs later. (A build without the page just costs the wait.)
  */
-export async function closeFirstRunTab<P extends { url(): string; close(): Promise<unknown> }>(
+async function closeFirstRunTab<P extends { url(): string; close(): Promise<unknown> }>(
   pages: () => P[] | Promise<P[]>,
   timeoutMs = 15_000,
 ): Promise<void> {

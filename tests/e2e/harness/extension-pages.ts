@@ -18,7 +18,7 @@ export async function openExtensionPage(browser: LaunchedBrowser, path: string):
   if (browser.context) {
     const page = await browser.context.newPage();
     await page.goto(url);
-    return page as unknown as DriverPage;
+    return page;
   }
   const page = await browser.browser!.newPage();
   void page.goto(url).catch(() => undefined);
@@ -27,7 +27,7 @@ export async function openExtensionPage(browser: LaunchedBrowser, path: string):
 
 /** Every open tab of the browser, as driver pages. */
 export async function openPages(browser: LaunchedBrowser): Promise<DriverPage[]> {
-  if (browser.context) return browser.context.pages() as unknown as DriverPage[];
+  if (browser.context) return browser.context.pages();
   return (await browser.browser!.pages()) as unknown as DriverPage[];
 }
 
