@@ -65,6 +65,7 @@ describe('accessibility (axe-core) in chromium', () => {
     ['popup.html', 'input'],
     ['options.html', 'main, form, h1'],
     ['report.html', '[id]'],
+    ['welcome.html', '.sample-card'],
   ] as const) {
     it(`${path}: no violations`, async () => {
       const page = await openWatchedPage(browser);

@@ -156,6 +156,8 @@ export function Popup(props: PopupProps) {
             Show all findings
           </button>
         )}
+        {/* The page's own mentions stay within reach under the results. */}
+        {mentions}
       </>
     );
   } else if (hasMentions) {
