@@ -112,7 +112,7 @@ export class CardController {
   }
 
   pointerLeftCard(): void {
-    if (!this.pinned) this.scheduleClose();
+    if (this.current && !this.pinned) this.scheduleClose();
   }
 
   /** The stronger look goes to the mark under the pointer, else to the one whose card is open. */
@@ -194,7 +194,12 @@ export class CardController {
     if (this.closeTimer !== undefined) return;
     this.closeTimer = window.setTimeout(() => {
       this.closeTimer = undefined;
+      // The grace time ran out: close the card, but keep a hover that is about to open another one (the open
+      // delay can be longer than this grace time).
+      const pending = this.pendingOpen;
+      this.pendingOpen = null;
       this.close({ restoreFocus: false });
+      this.pendingOpen = pending;
     }, HOVER_CLOSE_DELAY_MS);
   }
 

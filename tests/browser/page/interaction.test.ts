@@ -89,6 +89,20 @@ describe('CardController', () => {
     abort.abort();
   });
 
+  it('a card closed while the pointer is on it opens again when the pointer goes back to the mark', async () => {
+    const { layer, host, centre, abort, controller } = setup('hover');
+    move(centre);
+    await vi.waitFor(() => expect(layer.isOpen).toBe(true), { timeout: 3000 });
+    controller.pointerEnteredCard();
+    move({ clientX: 1, clientY: 1, target: host } as PointerEventInit);
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(layer.isOpen).toBe(false);
+    controller.pointerLeftCard();
+    move(centre);
+    await vi.waitFor(() => expect(layer.isOpen).toBe(true), { timeout: 3000 });
+    abort.abort();
+  });
+
   it('waits the hover delay from the settings', async () => {
     const { layer, centre, abort } = setup('hover', 2000);
     move(centre);
