@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { reportUrl } from '../ui/report/report-url';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
@@ -42,7 +42,7 @@ export class Overlay {
       onPointerEnter: () => this.run?.cards?.pointerEnteredCard(),
       onPointerLeave: () => this.run?.cards?.pointerLeftCard(),
       onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
-      reportHref: (findingId) => `${browser.runtime.getURL('/report.html')}#${encodeURIComponent(findingId)}`,
+      reportHref: (findingId) => reportUrl({ findingId }),
     }),
   );
   /** Whether the next run may skip the subject check (the sentinel passed it before injecting this script). */

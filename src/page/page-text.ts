@@ -100,13 +100,6 @@ export class PageText {
     await this.feed(fresh);
   }
 
-  /** Stops tracking everything (marks are reported removed). */
-  clear(): void {
-    const all = [...this.marks()];
-    this.blocks.clear();
-    if (all.length > 0) this.events.removed(all);
-  }
-
   private async feed(segments: NodeSegment[]): Promise<void> {
     // Group by block (segments of a block are contiguous in document order).
     for (const segment of segments) {

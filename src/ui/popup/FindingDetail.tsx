@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { reportUrl } from '../report/report-url';
 import type { FindingView } from '../../pack/compile';
 import type { ReportMeta } from '../../pack/schema';
 import { FindingDetails, provenanceText } from '../shared/FindingDetails';
@@ -34,7 +35,7 @@ export function FindingDetail({ finding, report, onBack, onOpenReport }: Props) 
         report={report}
         headingLevel={2}
         maxQuotes={finding.quotes.length}
-        reportHref={`report.html#${finding.id}`}
+        reportHref={reportUrl({ findingId: finding.id })}
         onOpenReport={(event) => {
           event.preventDefault();
           onOpenReport(finding.id);

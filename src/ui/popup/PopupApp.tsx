@@ -5,7 +5,7 @@ import type { CompiledPack } from '../../pack/compile';
 import { createPopupSearch } from './search';
 import { getSettings, setSiteEnabled, updateSettings, watchSettings, type Settings } from '../../settings';
 import { Popup } from './Popup';
-import { reportUrl } from './provenance';
+import { reportUrl } from '../report/report-url';
 import type { PageClient, TargetTab } from './target-tab';
 
 interface Props {
@@ -69,7 +69,7 @@ export function PopupApp({ pack, tab, page, closeWhenDone }: Props) {
       loadShortcuts={loadShortcuts}
       onToggleSite={(url, enabled) => void updateSettings((s) => setSiteEnabled(s, url, enabled))}
       onTurnOnEverywhere={() => void updateSettings((s) => ({ ...s, enabled: true }))}
-      onOpenReport={(id) => void browser.tabs.create({ url: reportUrl(id) }).then(done)}
+      onOpenReport={(id) => void browser.tabs.create({ url: reportUrl({ findingId: id }) }).then(done)}
       onOpenOptions={() => void browser.runtime.openOptionsPage().then(done)}
       onDone={done}
     />

@@ -2,7 +2,7 @@ import type { FindingView } from '../../pack/compile';
 
 /**
  * How the popup lists all findings when the search box is empty: by what they are about. Findings the pack adds later
- * and nobody places here still show, under "More findings" (tests/unit/ui/groups.test.ts names them).
+ * and nobody places here still show, under "More findings".
  */
 export const FINDING_GROUPS: { title: string; ids: string[] }[] = [
   {

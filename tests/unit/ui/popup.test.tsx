@@ -89,7 +89,9 @@ describe('popup', () => {
     expect(detail.textContent).toContain(finding.summary);
     for (const quote of finding.quotes) expect(detail.textContent).toContain(quote.text);
     expect(detail.textContent).toContain(PACK.report.publisher);
-    expect(detail.querySelector('a')?.getAttribute('href')).toBe(`report.html#${id}`);
+    expect(detail.querySelector('a')?.getAttribute('href')).toBe(
+      `chrome-extension://test-extension-id/report.html#${id}`,
+    );
     await waitFor(() => expect(document.activeElement?.textContent).toContain('All findings'));
 
     fireEvent.keyDown(document.activeElement!, { key: 'Escape' });
