@@ -8,11 +8,11 @@ import {
   startStaticServer,
   waitFor,
   waitForScan,
-  type ExtensionBrowser,
   type StaticServer,
   type TestPage,
   ifSet,
 } from './harness';
+import { inPage, openExtensionPage, poll, type DriverPage, type LaunchedBrowser } from './harness/extension-pages';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -22,50 +22,7 @@ declare const chrome: typeof import('wxt/browser').browser;
  * (`popup.html?tab=<id>`, the id of the article's tab) — a toolbar popup cannot be opened by a test in either browser.
  */
 
-/** The part of Playwright's and puppeteer's Page that both spell the same way. */
-interface DriverPage {
-  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
-  keyboard: { type(text: string): Promise<void>; press(key: string): Promise<void> };
-  close(): Promise<void>;
-}
-
-type Launched = ExtensionBrowser & {
-  context?: { newPage(): Promise<unknown> };
-  browser?: { newPage(): Promise<unknown> };
-};
-
-/** Opens an extension page in a new tab. Firefox's goto of moz-extension:// never resolves: start it, then poll. */
-async function openExtensionPage(browser: Launched, path: string): Promise<DriverPage> {
-  const url = `${browser.extensionOrigin}/${path}`;
-  if (browser.context) {
-    const page = (await browser.context.newPage()) as DriverPage & { goto(u: string): Promise<unknown> };
-    await page.goto(url);
-    return page;
-  }
-  const page = (await browser.browser!.newPage()) as DriverPage & { goto(u: string): Promise<unknown> };
-  void page.goto(url).catch(() => undefined);
-  return page;
-}
-
-async function poll<T>(what: string, probe: () => Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      last = await probe();
-      if (last) return last as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${String(last)})`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-/** Evaluates in an extension page once its document and our UI are there. */
-function inPage<T, A>(page: DriverPage, what: string, fn: (arg: A) => T | Promise<T>, arg: A): Promise<NonNullable<T>> {
-  return poll(what, () => page.evaluate(fn, arg));
-}
+type Launched = LaunchedBrowser;
 
 /** Runs `fn` in an extension page of ours (for chrome.* APIs): options.html, which asks nothing of any tab. */
 function extensionEvaluator(browser: Launched) {
