@@ -64,13 +64,14 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     const card = await page.evaluate((tag) => {
       const root = document.querySelector(tag)!.shadowRoot!;
       return {
-        phrase: root.querySelector('.fc-phrase-text')?.textContent ?? null,
+        // The compact card names the phrase in its accessible name (it no longer repeats it as text).
+        phrase: root.querySelector('[role="dialog"]')?.getAttribute('aria-label') ?? null,
         active: root.querySelectorAll(
           'img, script, iframe, object, embed, [onerror], [onmouseover], a[href^="javascript:"]',
         ).length,
       };
     }, CARD_HOST_TAG);
-    expect(card.phrase).toBe('“axis of convenience”');
+    expect(card.phrase).toBe('Fact Context: what the assessment says about “axis of convenience”');
     expect(card.active).toBe(0);
     // Hover every mark too (the hover path renders the same card).
     for (let i = 0; i < marks.length; i++) {
@@ -96,7 +97,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       const card = host.shadowRoot!.querySelector<HTMLElement>('[role="dialog"]')!;
       const rect = card.getBoundingClientRect();
       const style = getComputedStyle(card);
-      const text = getComputedStyle(host.shadowRoot!.querySelector('.fc-phrase-text')!);
+      const text = getComputedStyle(host.shadowRoot!.querySelector('.fc-finding-title')!);
       const hostStyle = getComputedStyle(host);
       return {
         size: [Math.round(rect.width), Math.round(rect.height)],
