@@ -136,7 +136,7 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
       );
       expect(detail.id).toBe('unlimited-partnership');
       expect(detail.text).toContain('unlimited partnership');
-      expect(detail.link).toBe('report.html#unlimited-partnership');
+      expect(detail.link).toBe(`${browser.extensionOrigin}/report.html#unlimited-partnership`);
 
       await popup.keyboard.press('Escape');
       await inPage(popup, 'the search again', () => document.activeElement?.id === 'finding-search', undefined);
