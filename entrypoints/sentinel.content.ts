@@ -1,4 +1,4 @@
-import { startSentinel } from '../src/page/sentinel';
+import { startSentinel } from '../src/content/sentinel';
 
 // Every http(s) page gets this small script only; the engine (entrypoints/content) comes when the page passes.
 export default defineContentScript({

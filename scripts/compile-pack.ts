@@ -3,7 +3,7 @@
  * src/pack/generated/compiled.json (findings, search index, trigger patterns) and
  * src/pack/generated/automaton.json (the phrase matcher, built and serialised here so that no page builds it) and
  * src/pack/generated/subject-terms.json (the few words the sentinel content script checks a page for,
- * src/page/subject-check.ts — so that the script every page gets does not carry the pack).
+ * src/checks/subject-check.ts — so that the script every page gets does not carry the pack).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -15,7 +15,7 @@ import { serializeAutomaton } from '../src/matching/automaton-format';
 import { buildEngineTrie } from '../src/matching/engine';
 import type { CompiledPack } from '../src/pack/compile';
 import type { Pack } from '../src/pack/schema';
-import { subjectTerms } from '../src/page/subject-check';
+import { subjectTerms } from '../src/checks/subject-check';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACK_YAML = resolve(root, 'assets/pack/assessment.yaml');

@@ -1,7 +1,7 @@
 // The card's styles: WXT puts them into the card's shadow root (cssInjectionMode 'ui'), not into the page.
 import '../../src/ui/card/card.css';
-import { answerMessages } from '../../src/page/messages';
-import { startOverlay } from '../../src/page/overlay';
+import { answerMessages } from '../../src/content/messages';
+import { startOverlay } from '../../src/content/overlay';
 
 /**
  * The engine, the overlay and the card: not in the manifest's content scripts. The background injects it

@@ -1,16 +1,16 @@
 /**
  * The engine as `npm run scan` and `npm run eval` use it: HTML parsed as a browser parses it (scan-html.ts: parse5
  * into a linkedom document, nothing loaded, no script run), text extracted by the same module and rules as the
- * content script (src/page/extract.ts), matched by the same engine, and a mention kept only when its text is shown —
- * the same rule as the content script (src/page/extract-visibility.ts), answered from the page's own style sheets.
+ * content script (src/dom/extract.ts), matched by the same engine, and a mention kept only when its text is shown —
+ * the same rule as the content script (src/dom/extract-visibility.ts), answered from the page's own style sheets.
  */
 import { PACK } from '../../src/pack/index';
 import { createEngine } from '../../src/matching/engine';
 import { joinSegments } from '../../src/matching/join';
 import type { Mention, TextSegment } from '../../src/matching/types';
-import { extractSegments, type NodeSegment } from '../../src/page/extract';
-import { isMentionShown } from '../../src/page/extract-visibility';
-import { placeMentions } from '../../src/page/placement';
+import { extractSegments, type NodeSegment } from '../../src/dom/extract';
+import { isMentionShown } from '../../src/dom/extract-visibility';
+import { placeMentions } from '../../src/dom/placement';
 import { parseHtmlDocument } from './scan-html';
 import { pageStyleProbe } from './scan-styles';
 

@@ -1,7 +1,7 @@
 /**
  * HTML to a DOM the way a browser builds it, loading nothing: parse5 (the WHATWG parsing algorithm, with
  * scripting on like a browser, so `<noscript>` is raw text) builds the tree into a linkedom document (a light
- * DOM with the standard node, attribute and selector APIs that src/page/extract.ts and scan-styles.ts use).
+ * DOM with the standard node, attribute and selector APIs that src/dom/extract.ts and scan-styles.ts use).
  * No script runs, no style sheet, image, frame or preload link is fetched, no style is computed.
  */
 import { parseHTML } from 'linkedom';

@@ -1,12 +1,12 @@
 /**
- * The scan's answer to "is this element hidden by CSS?" (the StyleProbe of src/page/extract-visibility.ts), from
+ * The scan's answer to "is this element hidden by CSS?" (the StyleProbe of src/dom/extract-visibility.ts), from
  * the page's own `<style>` elements — the only style sheets a page that loads nothing has. css-tree tokenizes
  * them as the CSS Syntax spec (and Chromium, Firefox) do, so a sheet wrapped in `<![CDATA[ … ]]>` loses the rules
  * the browsers drop. Only three properties matter (display, visibility, content-visibility), only for the elements
  * that hold a mention and their ancestors, each element's answer cached: no style computation per element.
  */
 import * as csstree from 'css-tree';
-import type { StyleProbe } from '../../src/page/extract-visibility';
+import type { StyleProbe } from '../../src/dom/extract-visibility';
 
 /** The viewport the media queries are judged at: the e2e harness's browser window. */
 const VIEWPORT_WIDTH = 1280;

@@ -24,7 +24,7 @@
  * `update` returns only mentions to add. When an update makes the page "about China–Russia relations" (the topic
  * gate, gate.ts), the waiting mentions of earlier blocks come with it. Marks are never withdrawn by later text:
  * the gate only turns on, and the clutter rule (clutter.ts) only looks at marks already made. Block numbers must
- * be integers in document order (as src/page/extract.ts assigns them); the block before `b` is `b - 1`.
+ * be integers in document order (as src/dom/extract.ts assigns them); the block before `b` is `b - 1`.
  */
 import type { CompiledPack } from '../pack/compile';
 import { BLOCK_SEPARATOR } from './join';
@@ -62,7 +62,7 @@ export function createCompiledEngine(pack: CompiledPack, automaton: SerializedAu
 }
 
 export interface SliceOptions {
-  /** Gives the main thread back (e.g. src/page/scheduler.ts yieldToMain). */
+  /** Gives the main thread back (e.g. src/dom/scheduler.ts yieldToMain). */
   yieldToMain: () => Promise<void>;
   /** Work per slice, ms. */
   budgetMs?: number;

@@ -1,5 +1,5 @@
 /**
- * The engine's contract: pure data in, offsets out. No DOM here — src/page maps offsets back to nodes.
+ * The engine's contract: pure data in, offsets out. No DOM here — src/dom maps offsets back to nodes.
  */
 
 /** One run of page text, in document order (usually one DOM text node). */

@@ -227,7 +227,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(measured.chars).toBeGreaterThanOrEqual(5_000_000);
     // Where the browser attributes long frames to scripts (Chromium's Long Animation Frames), none of ours ran
     // over 50 ms in one go. Not a timed assertion of ours: the browser's own 50 ms long-frame threshold, against a
-    // 12 ms slice budget (src/page/scheduler.ts); it held on this 2-core machine at load 12–16.
+    // 12 ms slice budget (src/dom/scheduler.ts); it held on this 2-core machine at load 12–16.
     // FACT_CONTEXT_LENIENT_TIMING=1 reports instead of failing (a starved CI machine).
     if (measured.loaf && process.env.FACT_CONTEXT_LENIENT_TIMING !== '1') expect(measured.ourLongScripts).toEqual([]);
     expectQuietConsole();

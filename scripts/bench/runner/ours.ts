@@ -2,8 +2,8 @@
  * In-page runner for `ours_ms`: the content script's scanning pipeline, imported from src/ (not a copy) and
  * bundled with esbuild into one script that the benchmark injects into the page. Exposes `window.__benchOurs`.
  *
- * It runs what the injected engine runs on a page whose sentinel found the subject (src/page/overlay.ts): the
- * subject check, the engine load, the page stylesheet, then `startPageScan` (src/page/page-scan.ts), the one
+ * It runs what the injected engine runs on a page whose sentinel found the subject (src/content/overlay.ts): the
+ * subject check, the engine load, the page stylesheet, then `startPageScan` (src/content/page-scan.ts), the one
  * scan pipeline the content script calls — leaving out only what needs the extension runtime (settings storage,
  * messaging, the card UI), none of which runs while a page is scanned.
  *
@@ -15,10 +15,10 @@ import { createCompiledEngine } from '../../../src/matching/engine';
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { PACK } from '../../../src/pack/index';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
-import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/page/highlight-style';
-import { startPageScan } from '../../../src/page/page-scan';
-import { compareDocumentOrder } from '../../../src/page/placement';
-import { SubjectCheck } from '../../../src/page/subject-check';
+import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/dom/highlight-style';
+import { startPageScan } from '../../../src/content/page-scan';
+import { compareDocumentOrder } from '../../../src/dom/placement';
+import { SubjectCheck } from '../../../src/checks/subject-check';
 
 export interface OursResult {
   ms: number;

@@ -12,7 +12,7 @@ import { compileMatcher } from '../../../src/matching/compile';
 import { expandPattern } from '../../../src/matching/patterns';
 import { PACK } from '../../../src/pack/index';
 import { FUSE_KEYS, type SearchDoc } from '../../../src/pack/search-doc';
-import { computedStyleHidden, extractSegments } from '../../../src/page/extract';
+import { computedStyleHidden, extractSegments } from '../../../src/dom/extract';
 import { createPopupSearch, searchFindings } from '../../../src/ui/popup/search';
 import { seededRandom } from '../random';
 import { ADJECTIVES, NOUNS } from '../words';

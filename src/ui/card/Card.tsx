@@ -3,7 +3,7 @@ import type { FindingView } from '../../pack/compile';
 import type { ReportMeta } from '../../pack/schema';
 import { cardAttribution, cardProvenance, matchNote, shortQuote } from './card-text';
 
-/** The card's dismiss actions (src/page/dismiss.ts carries them out and returns their undo). */
+/** The card's dismiss actions (src/content/dismiss.ts carries them out and returns their undo). */
 export type CardAction = 'hide-phrase' | 'hide-finding' | 'site-off' | 'wrong-mark';
 
 const ACTION_LABELS: Record<CardAction, string> = {

@@ -17,7 +17,7 @@ export interface CardContent {
   findingIds: string[];
   /** Where the phrase is, for placing the card beside it. */
   reference: VirtualElement;
-  /** The card's dismiss actions for this mark (src/page/dismiss.ts); no "Hide…" menu without it. */
+  /** The card's dismiss actions for this mark (src/content/dismiss.ts); no "Hide…" menu without it. */
   onAction?: (action: CardAction, findingId: string) => Promise<() => Promise<void>>;
 }
 

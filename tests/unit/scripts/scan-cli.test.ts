@@ -60,7 +60,7 @@ describe('npm run scan', { timeout: 60_000 }, () => {
     // The page text the offsets refer to holds none of it (scan-core is what the CLI runs).
     const { text } = scanHtml(readFileSync(resolve(ROOT, HTML), 'utf8'));
     // CSS-hidden text ("Hidden teaser", hidden by a <style> rule) is read, but its mentions are dropped below,
-    // as the content script drops them (src/page/extract-visibility.ts).
+    // as the content script drops them (src/dom/extract-visibility.ts).
     for (const skipped of ['var headline', 'explained', 'Comment:', 'World Desk']) {
       expect(text).not.toContain(skipped);
     }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../../scripts/lib/scan-html';
-import { extractSegments } from '../../../src/page/extract';
+import { extractSegments } from '../../../src/dom/extract';
 
 function textOf(html: string): string {
   const document = parseHtmlDocument(html);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtmlDocument } from '../../../scripts/lib/scan-html';
 import { pageStyleProbe } from '../../../scripts/lib/scan-styles';
-import { isHiddenByStyle } from '../../../src/page/extract-visibility';
+import { isHiddenByStyle } from '../../../src/dom/extract-visibility';
 
 /** Whether the element with id `target` is hidden by CSS, as scan judges it. */
 function hidden(html: string, target = 'x'): boolean {

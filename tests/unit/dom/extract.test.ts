@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinSegments } from '../../../src/matching/join';
-import { computedStyleHidden, extractSegments } from '../../../src/page/extract';
+import { computedStyleHidden, extractSegments } from '../../../src/dom/extract';
 
 const windows: Window[] = [];
 afterEach(async () => {

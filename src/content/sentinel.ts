@@ -2,9 +2,9 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { onMessage, sendMessage } from '../messaging/protocol';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
-import { HIGHLIGHT_NAME } from './highlight-style';
-import { Cancelled } from './scheduler';
-import { SubjectCheck } from './subject-check';
+import { HIGHLIGHT_NAME } from '../dom/highlight-style';
+import { Cancelled } from '../dom/scheduler';
+import { SubjectCheck } from '../checks/subject-check';
 
 /**
  * The script every http(s) page gets: only the subject check (subject-check.ts) over the page's text, then a watch

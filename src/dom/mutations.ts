@@ -1,4 +1,4 @@
-import { isHiddenInlineStyle } from './extract-rules';
+import { isHiddenInlineStyle } from '../checks/extract-rules';
 
 /** Quiet time after the last DOM change before a batch is scanned, ms (a live ticker is scanned a few times a second at most). */
 const MUTATION_BATCH_DELAY_MS = 200;

@@ -2,10 +2,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
 import { PACK } from '../../../src/pack/index';
-import { extractSegments } from '../../../src/page/extract';
-import { PageText } from '../../../src/page/page-text';
-import type { PlacedMention } from '../../../src/page/placement';
-import { compareDocumentOrder } from '../../../src/page/placement';
+import { extractSegments } from '../../../src/dom/extract';
+import { PageText } from '../../../src/dom/page-text';
+import type { PlacedMention } from '../../../src/dom/placement';
+import { compareDocumentOrder } from '../../../src/dom/placement';
 
 const engine = createEngine(PACK);
 

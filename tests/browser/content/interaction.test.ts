@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { extractSegments } from '../../../src/page/extract';
-import { MentionIndex } from '../../../src/page/hit-test';
-import { CardController, HOVER_OPEN_DELAY_MS } from '../../../src/page/interaction';
-import { rangeOf } from '../../../src/page/marks';
-import { placeMentions, type PlacedMention } from '../../../src/page/placement';
+import { extractSegments } from '../../../src/dom/extract';
+import { MentionIndex } from '../../../src/dom/hit-test';
+import { CardController, HOVER_OPEN_DELAY_MS } from '../../../src/content/interaction';
+import { rangeOf } from '../../../src/dom/marks';
+import { placeMentions, type PlacedMention } from '../../../src/dom/placement';
 import { joinSegments } from '../../../src/matching/join';
 import type { CardLayer } from '../../../src/ui/card/layer';
 

@@ -12,7 +12,7 @@ import {
   type Settings,
 } from '../settings';
 import type { CardAction } from '../ui/card/Card';
-import type { PlacedMention } from './placement';
+import type { PlacedMention } from '../dom/placement';
 
 const BLOCK = 'p, li, dd, dt, td, th, blockquote, figcaption, h1, h2, h3, h4, h5, h6, article, section, div, body';
 

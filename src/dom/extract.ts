@@ -1,7 +1,7 @@
 import type { TextSegment } from '../matching/types';
 import type { StyleProbe } from './extract-visibility';
-import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from './extract-roles';
-import { isBlockElement, isSkippedElement } from './extract-rules';
+import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from '../checks/extract-roles';
+import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
 
 /** A segment that remembers the DOM text node it came from, so offsets can be mapped back to ranges. */
 export interface NodeSegment extends TextSegment {

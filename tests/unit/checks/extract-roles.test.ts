@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BlockRole } from '../../../src/matching/types';
-import { extractSegments } from '../../../src/page/extract';
+import { extractSegments } from '../../../src/dom/extract';
 
 const windows: Window[] = [];
 afterEach(async () => {

@@ -1,11 +1,11 @@
 import type { Engine } from '../matching/engine';
 import { CARD_HOST_TAG } from '../ui/card/layer';
-import { OWN_UI_ATTRIBUTE } from './extract-rules';
-import { MentionIndex } from './hit-test';
-import { MarkLayer } from './marks';
-import { watchMutations } from './mutations';
-import { PageText } from './page-text';
-import type { PlacedMention } from './placement';
+import { OWN_UI_ATTRIBUTE } from '../checks/extract-rules';
+import { MentionIndex } from '../dom/hit-test';
+import { MarkLayer } from '../dom/marks';
+import { watchMutations } from '../dom/mutations';
+import { PageText } from '../dom/page-text';
+import type { PlacedMention } from '../dom/placement';
 
 export interface PageScanEvents {
   /** Marks came or went (after the first scan, after each rescan of changed text). */

@@ -1,9 +1,9 @@
 import type { QuietKey } from '../settings';
 import type { CardLayer } from '../ui/card/layer';
-import { ActiveMark } from './highlight-style';
-import { mentionAtPoint, type MentionIndex } from './hit-test';
-import { isPlacementValid, rangeOf } from './marks';
-import type { PlacedMention } from './placement';
+import { ActiveMark } from '../dom/highlight-style';
+import { mentionAtPoint, type MentionIndex } from '../dom/hit-test';
+import { isPlacementValid, rangeOf } from '../dom/marks';
+import type { PlacedMention } from '../dom/placement';
 
 /** Default pointer rest before a card opens on hover (settings.hoverDelayMs), and the grace time before it closes after the pointer left, ms. */
 export const HOVER_OPEN_DELAY_MS = 500;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractSegments } from '../../../src/page/extract';
-import { HIGHLIGHT_NAME, highlightCss, installHighlightStyle } from '../../../src/page/highlight-style';
-import { MarkLayer, MAX_LIVE_RANGES } from '../../../src/page/marks';
-import { placeMentions } from '../../../src/page/placement';
+import { extractSegments } from '../../../src/dom/extract';
+import { HIGHLIGHT_NAME, highlightCss, installHighlightStyle } from '../../../src/dom/highlight-style';
+import { MarkLayer, MAX_LIVE_RANGES } from '../../../src/dom/marks';
+import { placeMentions } from '../../../src/dom/placement';
 import { joinSegments } from '../../../src/matching/join';
 
 function placedWords(count: number) {

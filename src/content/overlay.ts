@@ -10,12 +10,12 @@ import { dismiss, visibilityFilter } from './dismiss';
 import { createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
 import { MentionCountReport } from './count-report';
-import { installHighlightStyle } from './highlight-style';
+import { installHighlightStyle } from '../dom/highlight-style';
 import { CardController, HOVER_OPEN_DELAY_MS } from './interaction';
-import { isPlacementValid, MarkLayer, rangeOf } from './marks';
+import { isPlacementValid, MarkLayer, rangeOf } from '../dom/marks';
 import { startPageScan, type PageScan } from './page-scan';
-import { SubjectCheck } from './subject-check';
-import { compareDocumentOrder, type PlacedMention } from './placement';
+import { SubjectCheck } from '../checks/subject-check';
+import { compareDocumentOrder, type PlacedMention } from '../dom/placement';
 
 /** One run of the overlay on one page (a new one after in-app navigation or when the site is switched back on). */
 interface Run {

@@ -1,7 +1,7 @@
 import type { PageSession } from '../matching/session';
 import type { BlockMention, TextSegment } from '../matching/types';
 import { walkSegments, type ExtractOptions, type NodeSegment } from './extract';
-import { isBlockElement, isSkippedElement } from './extract-rules';
+import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
 import { browserStyleProbe, isMentionShown, type StyleProbe } from './extract-visibility';
 import { placeMentions, type PlacedMention } from './placement';
 import { forEachSliced } from './scheduler';
@@ -20,7 +20,7 @@ export interface PageTextEvents {
 }
 
 /**
- * The page's readable text as the engine sees it: blocks of text nodes (numbered like src/page/extract.ts numbers
+ * The page's readable text as the engine sees it: blocks of text nodes (numbered like src/dom/extract.ts numbers
  * them, so the first scan equals `npm run scan` on the same HTML), the engine's page session, and the mentions
  * placed in the DOM. Work is done in time slices; the caller's signal cancels it.
  */

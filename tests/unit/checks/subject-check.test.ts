@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { PACK } from '../../../src/pack/index';
-import { requiredWord, SubjectCheck, subjectTerms } from '../../../src/page/subject-check';
+import { requiredWord, SubjectCheck, subjectTerms } from '../../../src/checks/subject-check';
 import { createEngine } from '../../../src/matching/engine';
 import { COMPILED_JSON, SUBJECT_TERMS_JSON, subjectTermsJson } from '../../../scripts/compile-pack';
 

@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { joinSegments } from '../../../src/matching/join';
-import { extractSegments } from '../../../src/page/extract';
-import { compareDocumentOrder, placeMentions } from '../../../src/page/placement';
+import { extractSegments } from '../../../src/dom/extract';
+import { compareDocumentOrder, placeMentions } from '../../../src/dom/placement';
 
 function page(html: string) {
   document.body.innerHTML = html;

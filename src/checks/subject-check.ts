@@ -1,5 +1,5 @@
 import type { CompiledMatcher } from '../matching/compile';
-import { forEachSliced } from './scheduler';
+import { forEachSliced } from '../dom/scheduler';
 
 /** NodeFilter.SHOW_TEXT, spelled out: not every environment (happy-dom in Node) has the global. */
 const SHOW_TEXT = 0x4;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { extractSegments } from '../../../src/page/extract';
-import { caretAt, mentionAtPoint, MentionIndex, rectsContain } from '../../../src/page/hit-test';
-import { rangeOf } from '../../../src/page/marks';
-import { placeMentions, type PlacedMention } from '../../../src/page/placement';
+import { extractSegments } from '../../../src/dom/extract';
+import { caretAt, mentionAtPoint, MentionIndex, rectsContain } from '../../../src/dom/hit-test';
+import { rangeOf } from '../../../src/dom/marks';
+import { placeMentions, type PlacedMention } from '../../../src/dom/placement';
 import { joinSegments } from '../../../src/matching/join';
 
 /** Renders `html`, then places a mention on each phrase given (first occurrence in the joined text). */

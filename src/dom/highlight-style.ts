@@ -1,5 +1,5 @@
 import type { MarkStyle } from '../settings';
-import { OWN_UI_ATTRIBUTE } from './extract-rules';
+import { OWN_UI_ATTRIBUTE } from '../checks/extract-rules';
 
 /** The contract name of our highlight in `CSS.highlights` (other tools look for it). */
 export const HIGHLIGHT_NAME = 'fact-context-mention';
