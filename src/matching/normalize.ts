@@ -91,41 +91,12 @@ export function isWordAt(text: string, index: number, end: number): boolean {
   return false;
 }
 
-/**
- * Normalised text with an offset map: `offsets[k]` is the index in `text` of the character that produced
- * normalised character k (a separator run maps to its first character). Leading/trailing separators are dropped.
- * Used for trigger phrases at compile time and for sentences when ranking; the scanner walks the page without it.
- */
-export function normalizeWithOffsets(text: string): { text: string; offsets: number[] } {
-  let out = '';
-  const offsets: number[] = [];
-  let pendingSpace = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    const cls = charClass(code);
-    if (cls === IGNORE) continue;
-    if (cls === SEP) {
-      if (pendingSpace < 0) pendingSpace = i;
-      continue;
-    }
-    if (pendingSpace >= 0 && out.length > 0) {
-      out += ' ';
-      offsets.push(pendingSpace);
-    }
-    pendingSpace = -1;
-    const folded = foldChar(code);
-    const chars = folded === FOLD_MULTI ? foldedText(code) : String.fromCharCode(folded);
-    for (const c of chars) {
-      out += c;
-      offsets.push(i);
-    }
-  }
-  return { text: out, offsets };
-}
-
 const scratch: number[] = [];
 
-/** Normalised form of a phrase, as the automaton stores it (normalizeWithOffsets without the offsets). */
+/**
+ * Normalised form of a phrase, as the automaton stores it. Only phrases are normalised into a new string: the scanner
+ * folds page text character by character as it walks it, so the offsets it reports are the original text's.
+ */
 export function normalizePhrase(text: string): string {
   scratch.length = 0;
   let pendingSpace = false;
