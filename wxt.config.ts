@@ -73,9 +73,12 @@ export default defineConfig({
           browser_specific_settings: {
             gecko: {
               id: GECKO_ID,
-              strict_min_version: '142.0',
+              // 140: the ESR that Debian 12 ships (and the first with data_collection_permissions on desktop).
+              strict_min_version: '140.0',
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android reads data_collection_permissions from 142 on (the linter warns below that).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -1,19 +1,19 @@
+import { SETTINGS_VERSION } from '../../../src/settings/migrations';
+import { defaultSettings, type Settings } from '../../../src/settings/schema';
 import type { ExtensionBrowser } from './types';
 
 /**
- * Writes the extension's settings item (`local:settings`, format v2 of src/settings) from an extension page, as
- * the popup or options page would. Every context of the extension watches it and reacts at once.
+ * Writes the extension's settings item (`local:settings`, the current storage format of src/settings) from an
+ * extension page, as the popup or options page would: the defaults with `settings` on top. Every context of the
+ * extension watches it and reacts at once.
  */
-export async function writeSettings(
-  browser: ExtensionBrowser,
-  settings: { enabled?: boolean; sites?: Record<string, boolean>; cardOpen?: 'hover' | 'click'; markStyle?: string },
-): Promise<void> {
-  const value = { enabled: true, sites: {}, cardOpen: 'hover', markStyle: 'underline', ...settings };
+export async function writeSettings(browser: ExtensionBrowser, settings: Partial<Settings>): Promise<void> {
+  const value: Settings = { ...defaultSettings(), ...settings };
   await browser.evaluateInExtension(
-    (value) =>
+    ({ value, version }) =>
       (
         globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ settings: value, settings$: { v: 2 } }),
-    value,
+      ).chrome.storage.local.set({ settings: value, settings$: { v: version } }),
+    { value, version: SETTINGS_VERSION },
   );
 }
