@@ -27,11 +27,12 @@ process.env.PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS = '1';
 
 /**
  * The browsers' own housekeeping that the proxy also sees (not the extension: the driver-level check below, which
- * is attributable, has none of it): Chromium's updater ping and sign-in check, Firefox's remote-settings sync.
+ * is attributable, has none of it): Chromium's updater ping, sign-in check and (Chromium 150, despite
+ * --disable-background-networking) its push-messaging channel, Firefox's remote-settings sync.
  * Exact hosts only — fonts.googleapis.com, analytics or any other host still fails the test.
  */
 const BROWSER_OWN_HOSTS: Record<string, string[]> = {
-  chromium: ['update.googleapis.com', 'accounts.google.com'],
+  chromium: ['update.googleapis.com', 'accounts.google.com', 'android.clients.google.com'],
   firefox: ['firefox.settings.services.mozilla.com'],
 };
 
