@@ -26,6 +26,21 @@ export default tseslint.config(
     },
   },
   {
+    // src/matching is pure (text in, offsets out) and the bottom layer: it imports nothing else from src — the
+    // pack builds on the matcher, never the reverse (no import circle) — and no search library (the ranking is
+    // handed one, src/pack/ranking.ts), so the engine that pages load stays small.
+    files: ['src/matching/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'fuse.js', message: 'The engine gets its finding search through FindingSearch (rank.ts).' }],
+          patterns: [{ group: ['../*'], message: 'src/matching imports nothing from the rest of src.' }],
+        },
+      ],
+    },
+  },
+  {
     // In a test, a `!` on what the test just looked up is an assertion: if it is missing the test fails there.
     files: ['tests/**'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },

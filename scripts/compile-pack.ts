@@ -46,7 +46,7 @@ export function compileFromDisk(): string {
 
 /** The automaton createEngine would build for this pack, serialised (createCompiledEngine loads it). */
 function automatonJson(compiled: CompiledPack): string {
-  return `${JSON.stringify(serializeAutomaton(buildEngineTrie(compiled)))}\n`;
+  return `${JSON.stringify(serializeAutomaton(buildEngineTrie(compiled.matcher)))}\n`;
 }
 
 /** The text of automaton.json for the pack on disk (builds the automaton: the slow part of the build). */

@@ -5,6 +5,7 @@
  * the same rule as the content script (src/dom/extract-visibility.ts), answered from the page's own style sheets.
  */
 import { PACK } from '../../src/pack/index';
+import { packEngineSource } from '../../src/pack/ranking';
 import { createEngine } from '../../src/matching/engine';
 import { joinSegments } from '../../src/matching/join';
 import type { Mention, TextSegment } from '../../src/matching/types';
@@ -22,7 +23,7 @@ export interface ScanOutput {
 
 let engine: ReturnType<typeof createEngine> | undefined;
 function getEngine() {
-  engine ??= createEngine(PACK);
+  engine ??= createEngine(packEngineSource(PACK));
   return engine;
 }
 

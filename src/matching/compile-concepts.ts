@@ -2,15 +2,40 @@
  * Build-time part of the concept layer: the pack's concept lexicons inflected (inflect.ts, with compromise) into
  * patterns, and each finding's combinations resolved to concept numbers. Errors name the field path.
  */
-import type { Pack } from '../pack/schema';
-import type { CompiledConcepts } from './concepts';
+import type { CompiledCombination, CompiledConcepts } from './concepts';
 import { BUILT_IN_CONCEPTS } from './concepts';
 import { inflectedPattern } from './inflect';
 import { patternVariants, PatternError } from './patterns';
 
 export type { CompiledConcepts };
 
-export function compileConcepts(pack: Pack): CompiledConcepts {
+/** A concept lexicon as the pack declares it (src/pack/schema.ts ConceptSchema). */
+interface ConceptSource {
+  id: string;
+  label?: string | undefined;
+  verbs?: readonly string[] | undefined;
+  nouns?: readonly string[] | undefined;
+  words?: readonly string[] | undefined;
+}
+
+/** A finding's combination of concepts as the pack declares it (src/pack/schema.ts CombinationSchema). */
+interface CombinationSource {
+  all: readonly string[];
+  order?: readonly string[] | undefined;
+  none?: readonly string[] | undefined;
+  about: CompiledCombination['about'];
+}
+
+/**
+ * What the concept layer is compiled from: the concept parts of a validated pack. Declared here, not imported
+ * from src/pack, so that src/matching depends on nothing in src/pack (the pack builds on the matcher).
+ */
+export interface ConceptsSource {
+  concepts: readonly ConceptSource[];
+  findings: readonly { id: string; combinations: readonly CombinationSource[] }[];
+}
+
+export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
   const ids: string[] = [...BUILT_IN_CONCEPTS];
   const labels: string[] = [...BUILT_IN_CONCEPTS];
   // One automaton entry per set of concepts a term stands for ("export" may be both `supply` and `export`).

@@ -3,8 +3,7 @@
  * src/pack/generated/compiled.json). src/matching/trie.ts turns them into the one-pass automaton at start-up,
  * adding spelling and inflection variants there, so the bundle carries only the patterns as written.
  */
-import type { Pack } from '../pack/schema';
-import { compileConcepts, type CompiledConcepts } from './compile-concepts';
+import { compileConcepts, type CompiledConcepts, type ConceptsSource } from './compile-concepts';
 import { normalizePhrase } from './normalize';
 import { patternVariants, PatternError } from './patterns';
 import { BLOCKERS } from './blockers';
@@ -35,7 +34,22 @@ export interface CompiledMatcher {
   concepts?: CompiledConcepts;
 }
 
-export function compileMatcher(pack: Pack): CompiledMatcher {
+/**
+ * What the matcher is compiled from: the parts of a validated pack (src/pack/schema.ts) that say where its findings
+ * are mentioned. A `Pack` is one; declared here so that src/matching imports nothing from src/pack.
+ */
+export interface MatcherSource extends ConceptsSource {
+  findings: readonly (ConceptsSource['findings'][number] & { triggers: readonly TriggerSource[] })[];
+}
+
+interface TriggerSource {
+  phrase: string;
+  variants?: readonly string[] | undefined;
+  context: TriggerContext;
+  also: readonly string[];
+}
+
+export function compileMatcher(pack: MatcherSource): CompiledMatcher {
   const triggers: CompiledTrigger[] = [];
   pack.findings.forEach((finding, f) => {
     finding.triggers.forEach((trigger, t) => {

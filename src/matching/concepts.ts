@@ -2,10 +2,10 @@
  * The concept layer: a finding fires where a combination of concepts — actors, acts, objects, negation — occurs in
  * one sentence about China and Russia, whatever the reporter's wording ("continues to supply Russia with key
  * components", "supply of microcircuits from China"). Concept terms are spotted by the same one-pass automaton as
- * the phrase triggers (as entries after them, see `spotterMatcher`); actors `china`, `russia` and `pair` are the
- * topic references (topic-terms.ts). Evaluation is per block, over the hits already found: no second pass.
+ * the phrase triggers (as entries after them, see `spotterMatcher` in engine.ts); actors `china`, `russia` and
+ * `pair` are the topic references (topic-terms.ts). Evaluation is per block, over the hits already found: no
+ * second pass.
  */
-import type { CompiledMatcher, CompiledTrigger } from './compile';
 
 /** Concepts every pack has: the topic references, numbered 0, 1, 2. */
 export const BUILT_IN_CONCEPTS = ['china', 'russia', 'pair'] as const;
@@ -36,20 +36,6 @@ export interface CompiledConcepts {
   /** Automaton entries after the triggers: entry k accepts `patterns` and stands for `concepts`. */
   terms: { patterns: string[]; concepts: number[] }[];
   combinations: CompiledCombination[];
-}
-
-/** The matcher the automaton is built from: the phrase triggers, then one entry per concept term group. */
-export function spotterMatcher(matcher: CompiledMatcher): CompiledMatcher {
-  const terms = matcher.concepts?.terms ?? [];
-  if (terms.length === 0) return matcher;
-  const entries: CompiledTrigger[] = terms.map((term) => ({
-    phrase: '',
-    finding: '',
-    also: [],
-    context: 'topic',
-    patterns: term.patterns,
-  }));
-  return { ...matcher, triggers: [...matcher.triggers, ...entries] };
 }
 
 /** A concept term spotted in a block: its entry in `terms`, offsets into the block. */

@@ -3,11 +3,14 @@
  *
  * Usage:
  *
- *   const engine = createCompiledEngine(PACK, COMPILED_AUTOMATON); // the content script: loads the automaton
+ *   // An engine is made of a compiled matcher (compile.ts) and a ranking of findings (rank.ts); for the bundled
+ *   // pack, src/pack/ranking.ts packEngineSource(PACK) gives both (the ranking over the pack's fuse.js index).
+ *   const source = { matcher, ranker };
+ *   const engine = createCompiledEngine(source, COMPILED_AUTOMATON); // the content script: loads the automaton
  *                                                  // compiled at build time (src/pack/automaton.ts), builds nothing
- *   const engine = createEngine(PACK);            // tests and tools: builds the automaton (tens of ms)
+ *   const engine = createEngine(source);          // tests and tools: builds the automaton (tens of ms)
  *   // or, in a page, without a long task: built in slices of `budgetMs`, yielding with your scheduler
- *   const engine = await createEngineSliced(PACK, { yieldToMain, budgetMs: 12, signal });
+ *   const engine = await createEngineSliced(source, { yieldToMain, budgetMs: 12, signal });
  *
  *   // Whole page at once (scan command, tests): offsets into joinSegments(segments).text
  *   const mentions = engine.scan(segments);
@@ -26,10 +29,9 @@
  * the gate only turns on, and the clutter rule (clutter.ts) only looks at marks already made. Block numbers must
  * be integers in document order (as src/dom/extract.ts assigns them); the block before `b` is `b - 1`.
  */
-import type { CompiledPack } from '../pack/compile';
+import type { CompiledMatcher, CompiledTrigger } from './compile';
 import { BLOCK_SEPARATOR } from './join';
-import { spotterMatcher } from './concepts';
-import { createRanker } from './rank';
+import type { Ranker } from './rank';
 import { PageSession, type BlockText, type EngineParts } from './session';
 import { loadAutomaton, type SerializedAutomaton } from './automaton-format';
 import { buildTrie, buildTrieSteps, type Trie } from './trie';
@@ -44,21 +46,41 @@ export interface Engine {
 
 export type { PageSession };
 
-/**
- * The automaton an engine for this pack walks: createEngine builds it here, and the build serialises the same one
- * for createCompiledEngine (scripts/compile-pack.ts) — whatever patterns go in here are what the page gets.
- */
-export function buildEngineTrie(pack: CompiledPack): Trie {
-  return buildTrie(spotterMatcher(pack.matcher)); // the phrase triggers, then the concept terms (concepts.ts)
+/** What an engine is made of: the matcher compiled at build time and the ranking of a mention's findings. */
+export interface EngineSource {
+  matcher: CompiledMatcher;
+  ranker: Ranker;
 }
 
-export function createEngine(pack: CompiledPack): Engine {
-  return engineWith(pack, buildEngineTrie(pack));
+/** The matcher the automaton is built from: the phrase triggers, then one entry per concept term group. */
+function spotterMatcher(matcher: CompiledMatcher): CompiledMatcher {
+  const terms = matcher.concepts?.terms ?? [];
+  if (terms.length === 0) return matcher;
+  const entries: CompiledTrigger[] = terms.map((term) => ({
+    phrase: '',
+    finding: '',
+    also: [],
+    context: 'topic',
+    patterns: term.patterns,
+  }));
+  return { ...matcher, triggers: [...matcher.triggers, ...entries] };
+}
+
+/**
+ * The automaton an engine for this matcher walks: createEngine builds it here, and the build serialises the same
+ * one for createCompiledEngine (scripts/compile-pack.ts) — whatever patterns go in here are what the page gets.
+ */
+export function buildEngineTrie(matcher: CompiledMatcher): Trie {
+  return buildTrie(spotterMatcher(matcher)); // the phrase triggers, then the concept terms (concepts.ts)
+}
+
+export function createEngine(source: EngineSource): Engine {
+  return engineWith(source, buildEngineTrie(source.matcher));
 }
 
 /** The engine over the automaton serialised at build time (one linear load, no construction). */
-export function createCompiledEngine(pack: CompiledPack, automaton: SerializedAutomaton): Engine {
-  return engineWith(pack, loadAutomaton(automaton));
+export function createCompiledEngine(source: EngineSource, automaton: SerializedAutomaton): Engine {
+  return engineWith(source, loadAutomaton(automaton));
 }
 
 export interface SliceOptions {
@@ -71,13 +93,13 @@ export interface SliceOptions {
 }
 
 /** createEngine without a long task: the automaton is built in slices of about `budgetMs`. */
-export async function createEngineSliced(pack: CompiledPack, options: SliceOptions): Promise<Engine> {
+export async function createEngineSliced(source: EngineSource, options: SliceOptions): Promise<Engine> {
   const budget = options.budgetMs ?? 12;
-  const steps = buildTrieSteps(spotterMatcher(pack.matcher));
+  const steps = buildTrieSteps(spotterMatcher(source.matcher));
   let sliceEnd = performance.now() + budget;
   for (;;) {
     const step = steps.next();
-    if (step.done) return engineWith(pack, step.value);
+    if (step.done) return engineWith(source, step.value);
     if (performance.now() >= sliceEnd) {
       await options.yieldToMain();
       options.signal?.throwIfAborted();
@@ -86,14 +108,8 @@ export async function createEngineSliced(pack: CompiledPack, options: SliceOptio
   }
 }
 
-function engineWith(pack: CompiledPack, trie: Trie): Engine {
-  const parts: EngineParts = {
-    pack,
-    trie,
-    triggers: pack.matcher.triggers,
-    concepts: pack.matcher.concepts,
-    ranker: createRanker(pack),
-  };
+function engineWith({ matcher, ranker }: EngineSource, trie: Trie): Engine {
+  const parts: EngineParts = { trie, triggers: matcher.triggers, concepts: matcher.concepts, ranker };
   return {
     createSession: () => new PageSession(parts),
     scan(segments) {

@@ -1,14 +1,11 @@
 /**
- * Ranking of a mention's findings: the trigger's owner first, then its `also` findings, then the findings the
- * bundled fuse.js index finds (in finding titles and keywords) for the mention and for the words of its sentence
- * that the pack itself uses (titles, keywords, trigger phrases). A finding found only by sentence words needs
- * two of them, so one common word ("trade") does not bring in a finding. Every fuse query is a single phrase or word and is cached for the life of
- * the engine, so a page pays at most one search per distinct pack word, however many mentions it has.
+ * Ranking of a mention's findings: the trigger's owner first, then its `also` findings, then the findings a
+ * finding search (`FindingSearch`: the pack's fuse.js index, src/pack/ranking.ts) finds for the mention and for the
+ * words of its sentence that the pack itself uses (titles, keywords, trigger phrases). A finding found only by
+ * sentence words needs two of them, so one common word ("trade") does not bring in a finding. Every search is a
+ * single phrase or word and is cached for the life of the engine, so a page pays at most one search per distinct
+ * pack word, however many mentions it has. No search library here: the engine stays pure and small.
  */
-import type Fuse from 'fuse.js';
-import type { CompiledPack } from '../pack/compile';
-import type { SearchDoc } from '../pack/search-doc';
-import { createFindingSearch } from '../pack/search';
 import type { CompiledTrigger } from './compile';
 import { normalizePhrase } from './normalize';
 
@@ -49,18 +46,20 @@ export interface Ranker {
   rank(trigger: CompiledTrigger, mentionText: string, sentence: string): string[];
 }
 
-export function createRanker(pack: CompiledPack): Ranker {
-  let search: Fuse<SearchDoc> | undefined; // created on first use: pages without mentions never pay for it
+/** A fuzzy search over the findings' titles and keywords (the words a pack author chose). */
+export interface FindingSearch {
+  /** The texts searched (titles and keywords): their words are the pack words a sentence contributes. */
+  vocabularyTexts(): Iterable<string>;
+  /** Findings matching `text`, with a score from 0 (perfect) to 1; called once per distinct query. */
+  search(text: string): readonly { id: string; score: number }[];
+}
+
+/** The ranking over the matcher's triggers and a finding search. */
+export function createRanker(triggers: readonly CompiledTrigger[], search: FindingSearch): Ranker {
   const hits = new Map<string, { id: string; weight: number }[]>();
   const vocabulary = new Set<string>();
-  for (const doc of pack.searchDocs) {
-    for (const text of [doc.title, ...doc.keywords]) {
-      for (const word of normalizePhrase(text).split(' '))
-        if (word.length >= 4 && !STOP_WORDS.has(word)) vocabulary.add(word);
-    }
-  }
-  for (const trigger of pack.matcher.triggers) {
-    for (const word of normalizePhrase(trigger.phrase).split(' ')) {
+  for (const text of [...search.vocabularyTexts(), ...triggers.map((trigger) => trigger.phrase)]) {
+    for (const word of normalizePhrase(text).split(' ')) {
       if (word.length >= 4 && !STOP_WORDS.has(word)) vocabulary.add(word);
     }
   }
@@ -68,12 +67,10 @@ export function createRanker(pack: CompiledPack): Ranker {
   function query(text: string): { id: string; weight: number }[] {
     let found = hits.get(text);
     if (!found) {
-      search ??= createFindingSearch(pack);
-      // Title and keywords only: short fields, so a query costs microseconds, and the words a pack author chose.
       found = search
-        .search({ $or: [{ title: text }, { keywords: text }] })
-        .filter((hit) => (hit.score ?? 1) <= MAX_SCORE)
-        .map((hit) => ({ id: hit.item.id, weight: 1 - (hit.score ?? 1) }));
+        .search(text)
+        .filter((hit) => hit.score <= MAX_SCORE)
+        .map((hit) => ({ id: hit.id, weight: 1 - hit.score }));
       hits.set(text, found);
     }
     return found;

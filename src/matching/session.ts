@@ -3,7 +3,6 @@
  * Keeps the page-level decisions — the topic gate (gate.ts) and the clutter rule (clutter.ts) — so incremental
  * updates give the same marks as one full scan of the same blocks in the same order.
  */
-import type { CompiledPack } from '../pack/compile';
 import { ClutterGuard } from './clutter';
 import type { CompiledTrigger } from './compile';
 import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
@@ -43,7 +42,6 @@ interface BlockState {
 }
 
 export interface EngineParts {
-  pack: CompiledPack;
   trie: Trie;
   /** The phrase triggers; automaton entries from `triggers.length` on are concept terms (concepts.ts). */
   triggers: readonly CompiledTrigger[];

@@ -2,12 +2,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
 import { PACK } from '../../../src/pack/index';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { extractSegments } from '../../../src/dom/extract';
 import { PageText } from '../../../src/dom/page-text';
 import type { PlacedMention } from '../../../src/dom/placement';
 import { compareDocumentOrder } from '../../../src/dom/placement';
 
-const engine = createEngine(PACK);
+const engine = createEngine(packEngineSource(PACK));
 
 const ARTICLE = `
   <article>

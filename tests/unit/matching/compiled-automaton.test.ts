@@ -17,6 +17,7 @@ import {
 import { buildEngineTrie, createCompiledEngine, createEngine } from '../../../src/matching/engine';
 import { buildTrie, spot, type Trie } from '../../../src/matching/trie';
 import { PACK } from '../../../src/pack/index';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { blocks, makePack, ON_TOPIC } from './helpers';
 
 /** Every trigger and reference the walk reports, as comparable strings. */
@@ -39,7 +40,7 @@ const corpus = [...readCorpus().articles, ...readCorpus(join(corpusDir(), 'batch
 );
 
 describe('the serialised automaton of the shipped pack', () => {
-  const built = buildEngineTrie(PACK); // what compile-pack serialises
+  const built = buildEngineTrie(PACK.matcher); // what compile-pack serialises
   const loaded = roundTrip(built);
 
   it('spots the same triggers and references as the built one on every corpus article', () => {
@@ -62,9 +63,9 @@ describe('the serialised automaton of the shipped pack', () => {
     const page = blocks(ON_TOPIC, ...corpus.slice(0, 20).flatMap((text) => text.split('\n')));
     const simplify = (engine: ReturnType<typeof createEngine>) =>
       engine.scan(page).map((m) => [m.start, m.end, m.trigger, m.findings]);
-    const expected = simplify(createEngine(PACK));
+    const expected = simplify(createEngine(packEngineSource(PACK)));
     expect(expected.length).toBeGreaterThan(10);
-    expect(simplify(createCompiledEngine(PACK, serializeAutomaton(built)))).toEqual(expected);
+    expect(simplify(createCompiledEngine(packEngineSource(PACK), serializeAutomaton(built)))).toEqual(expected);
   });
 
   it('serialises every per-state output of the automaton (a new output must be added to NODE_OUTPUTS)', () => {
@@ -83,7 +84,7 @@ describe('a small pack with inflections, groups, blockers and references', () =>
     exports: [{ phrase: 'restricted exports', context: 'any' }, { phrase: 'dual-use goods' }],
     blocked: [{ phrase: 'joint exercise' }],
   });
-  const built = buildEngineTrie(pack);
+  const built = buildEngineTrie(pack.matcher);
   const loaded = roundTrip(built);
   const texts = [
     'China and Russia: a no-limits partnership, friendship without limit, ties without limits.',
@@ -107,8 +108,10 @@ describe('30,000 triggers', () => {
   it('survive serialisation: the loaded engine finds exactly the planted ones', () => {
     const triggers = Array.from({ length: 30_000 }, (_, k) => ({ phrase: phrase(k), context: 'any' as const }));
     const pack = makePack({ big: triggers.slice(0, 15_000), other: triggers.slice(15_000) });
-    const serialised = JSON.parse(JSON.stringify(serializeAutomaton(buildEngineTrie(pack)))) as SerializedAutomaton;
-    const engine = createCompiledEngine(pack, serialised);
+    const serialised = JSON.parse(
+      JSON.stringify(serializeAutomaton(buildEngineTrie(pack.matcher))),
+    ) as SerializedAutomaton;
+    const engine = createCompiledEngine(packEngineSource(pack), serialised);
     const page = blocks(`Today ${phrase(12_345)} and ${phrase(29_999)}, not ${WORDS[0]} ${WORDS[1]} 300000.`);
     expect(engine.scan(page).map((m) => [m.trigger, m.findings[0]])).toEqual([
       [phrase(12_345), 'big'],

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { sentenceEnds } from '../../../src/matching/concepts';
 import { verbForms, nounForms } from '../../../src/matching/inflect';
 import { blocks, makePack, ON_TOPIC } from './helpers';
@@ -22,7 +23,7 @@ const pack = makePack(
     },
   },
 );
-const engine = createEngine(pack);
+const engine = createEngine(packEngineSource(pack));
 
 describe('concept combinations', () => {
   it('fire on any wording that combines the concepts in one sentence about the pair', () => {

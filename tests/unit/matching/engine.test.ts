@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { joinSegments } from '../../../src/matching/join';
 import { CLUTTER_WINDOW } from '../../../src/matching/clutter';
 import type { Mention, TextSegment } from '../../../src/matching/types';
@@ -13,7 +14,7 @@ const pack = makePack({
   sanctions: [{ phrase: 'sanctions', context: 'near', also: ['limits'] }],
   gas: [{ phrase: 'de-dollarisation', context: 'topic' }],
 });
-const engine = createEngine(pack);
+const engine = createEngine(packEngineSource(pack));
 const texts = (mentions: Mention[]) => mentions.map((m) => m.text);
 
 describe('spotting', () => {

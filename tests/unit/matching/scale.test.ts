@@ -1,6 +1,7 @@
 /** A pack far larger than ours still compiles, builds and matches exactly (correctness only; speed is benched). */
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { blocks, makePack } from './helpers';
 
 const WORDS = ['amber', 'basalt', 'cobalt', 'delta', 'ember', 'fjord', 'garnet', 'harbor', 'indigo', 'jasper'];
@@ -18,7 +19,7 @@ describe('scale', () => {
     }));
     const pack = makePack({ big: triggers.slice(0, 15_000), other: triggers.slice(15_000) });
     expect(pack.matcher.triggers).toHaveLength(30_000);
-    const engine = createEngine(pack);
+    const engine = createEngine(packEngineSource(pack));
     const page = blocks(
       `Today ${syntheticPhrase(12_345)} and ${syntheticPhrase(29_999)}, not ${WORDS[0]} ${WORDS[1]} 300000.`,
     );

@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine, createEngineSliced } from '../../../src/matching/engine';
 import { PACK } from '../../../src/pack/index';
+import { packEngineSource } from '../../../src/pack/ranking';
 import { blocks, ON_TOPIC } from './helpers';
 
-const engine = createEngine(PACK);
+const engine = createEngine(packEngineSource(PACK));
 
 /** One China–Russia paragraph holding the phrase, on a page about China–Russia relations. */
 function scanInContext(sentence: string) {
@@ -92,7 +93,7 @@ describe('sliced engine build', () => {
       yields++;
       return Promise.resolve();
     };
-    const sliced = await createEngineSliced(PACK, { budgetMs: 0, yieldToMain });
+    const sliced = await createEngineSliced(packEngineSource(PACK), { budgetMs: 0, yieldToMain });
     const page = blocks(ON_TOPIC, 'China and Russia: a no-limits partnership, joint naval drills and BRICS.');
     expect(yields).toBeGreaterThan(10);
     expect(JSON.stringify(sliced.scan(page))).toBe(JSON.stringify(engine.scan(page)));
@@ -100,7 +101,7 @@ describe('sliced engine build', () => {
 
   it('stops when its signal aborts', async () => {
     const controller = new AbortController();
-    const building = createEngineSliced(PACK, {
+    const building = createEngineSliced(packEngineSource(PACK), {
       budgetMs: 0,
       signal: controller.signal,
       yieldToMain: () => {
