@@ -6,7 +6,9 @@
  *   occurrence, and again only where no mark of the same phrase lies within CLUTTER_WINDOW prose blocks before or
  *   after it;
  * - a block carries at most MARKS_PER_FINDING_PER_BLOCK marks per finding (its first finding): a paragraph that
- *   restates one finding five ways gets the first few, the ones a reader meets first.
+ *   restates one finding five ways gets the first few, the ones a reader meets first;
+ * - a headline is marked only for a finding that no paragraph of the page carries (`inProse`; session.ts decides
+ *   headings after the body): the reader meets the finding in the body, where its sentence explains it.
  */
 export const CLUTTER_WINDOW = 6;
 /** Marks a block may carry per finding. */
@@ -45,6 +47,13 @@ export class ClutterGuard {
     if (!marked) this.findings.set(finding, (marked = new Map<number, number>()));
     marked.set(block, perFinding + 1);
     return true;
+  }
+
+  /** Whether a prose block carries a mark of `finding` (then a headline does not repeat it, see session.ts). */
+  inProse(finding: string): boolean {
+    const marked = this.findings.get(finding);
+    if (marked) for (const block of marked.keys()) if (this.isProse(block)) return true;
+    return false;
   }
 
   /** Forgets a mark (its block changed or left the page). */

@@ -38,6 +38,8 @@ interface BlockState {
   russia: number;
   /** References back to the pair ("the two countries"): only for the `near` check, never for the topic gate. */
   pair: number;
+  /** Phrase triggers of context `any` or `topic` spotted in it (gate.ts `relation`). */
+  relation: number;
   candidates: Candidate[];
 }
 
@@ -64,6 +66,7 @@ const EMPTY_STATE = (): BlockState => ({
   china: 0,
   russia: 0,
   pair: 0,
+  relation: 0,
   candidates: [],
 });
 /** How far back (in block numbers) the previous prose block is looked for. */
@@ -72,7 +75,7 @@ const MAX_LOOK_BACK = 64;
 export class PageSession implements SpotSink {
   private readonly blocks = new Map<number, BlockState>();
   private readonly clutter = new ClutterGuard((block) => this.blocks.get(block)?.role === 'prose');
-  private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0 };
+  private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0, relation: 0 };
   private topic = false;
   /** Blocks holding candidates that wait for the topic gate. */
   private readonly waiting = new Set<number>();
@@ -129,9 +132,12 @@ export class PageSession implements SpotSink {
     if (turnedOn) this.topic = true;
     const toDecide = blocks.map(({ block }) => block);
     if (turnedOn) for (const block of this.waiting) if (!toDecide.includes(block)) toDecide.push(block);
+    // Headings are decided after the body they head: a headline is marked only for a finding no paragraph carries.
+    const heading = (block: number) => (this.blocks.get(block)?.role === 'heading' ? 1 : 0);
+    toDecide.sort((a, b) => heading(a) - heading(b) || a - b);
     const out: BlockMention[] = [];
-    for (const block of toDecide.sort((a, b) => a - b)) this.decide(block, out);
-    return out;
+    for (const block of toDecide) this.decide(block, out);
+    return out.length > 1 ? out.sort((a, b) => a.block - b.block || a.start - b.start) : out;
   }
 
   /** Forgets a block that left the page (its marks no longer count against the clutter rule). */
@@ -141,6 +147,7 @@ export class PageSession implements SpotSink {
     if (state.role === 'prose') {
       this.counts.china -= state.china;
       this.counts.russia -= state.russia;
+      this.counts.relation -= state.relation;
       if (state.china > 0 && state.russia > 0) this.counts.bothBlocks -= 1;
     }
     for (const candidate of state.candidates) {
@@ -161,6 +168,7 @@ export class PageSession implements SpotSink {
     if (role === 'prose') {
       this.counts.china += state.china;
       this.counts.russia += state.russia;
+      this.counts.relation += state.relation;
       if (state.china > 0 && state.russia > 0) this.counts.bothBlocks += 1;
     }
     const concepts = this.parts.concepts;
@@ -194,7 +202,10 @@ export class PageSession implements SpotSink {
   trigger(trigger: number, start: number, end: number): void {
     if (trigger >= this.parts.triggers.length)
       this.conceptHits.push({ entry: trigger - this.parts.triggers.length, start, end });
-    else this.current.candidates.push({ trigger, start, end, pending: true });
+    else {
+      this.current.candidates.push({ trigger, start, end, pending: true });
+      if ((this.parts.triggers[trigger] as CompiledTrigger).context !== 'near') this.current.relation++;
+    }
   }
 
   /** SpotSink, for the block being added. */
@@ -284,6 +295,7 @@ export class PageSession implements SpotSink {
       }
       candidate.pending = false;
       if (trigger.context === 'near' && !this.bothNear(block)) continue;
+      if (state.role === 'heading' && this.clutter.inProse(trigger.finding)) continue;
       const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
       if (!this.clutter.admit(phrase, trigger.finding, block)) continue;

@@ -57,6 +57,28 @@ describe('other senses never trigger, even on a China–Russia page', () => {
     expect(scanInContext(sentence)).toEqual([]);
   });
 
+  it('a China–third-country story that names Russia once in passing is not about the pair', () => {
+    const page = blocks(
+      'QatarEnergy signed a 27-year deal to sell liquefied natural gas to China, its largest LNG buyer.',
+      'Chinese state firm Sinopec will take four million tonnes a year, Beijing said.',
+      'European buyers have also sought Qatari gas since Russia’s invasion of Ukraine cut pipeline supplies.',
+      'China is the top customer of Qatar, the biggest gas supplier in the region.',
+    );
+    expect(engine.scan(page)).toEqual([]);
+  });
+
+  it('the West sanctioning Russia is not China–Russia coordination; goods flowing to China are not exports to Russia', () => {
+    expect(scanInContext('The West moved to isolate Russia after the invasion.')).toEqual([]);
+    const flows = scanInContext('Moscow sold engine parts for fighter jets to Chinese state firms.');
+    expect(flows.filter((m) => m.findings[0] === 'dual-use-restrictions')).toEqual([]);
+  });
+
+  it('the war named in passing is not a stance on it; backing or condemning it is', () => {
+    expect(scanInContext('Trade has grown since the invasion of Ukraine.')).toEqual([]);
+    const stance = scanInContext('Beijing has avoided openly backing Russia in its war against Ukraine.');
+    expect(stance.map((m) => m.findings[0])).toContain('ukraine-non-endorsement');
+  });
+
   it('generic phrases are not marked on pages about one country only', () => {
     const page = blocks(
       'Russia faces sanctions after the invasion of Ukraine.',
