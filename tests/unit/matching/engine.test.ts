@@ -88,6 +88,16 @@ describe('topic gate and sense check', () => {
     expect(texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'The two countries discussed sanctions.')))).toEqual([]);
   });
 
+  it('needs each side named twice, or once on a page that uses a phrase of their relation', () => {
+    const once = (extra: string) =>
+      texts(engine.scan(blocks('Qatar and China signed a gas deal; Beijing and Chinese buyers cheered.', extra)));
+    expect(once('China bought more gas after Russia invaded; sanctions followed.')).toEqual([]);
+    expect(once('China and Russia push de-dollarisation; sanctions followed.')).toEqual([
+      'de-dollarisation',
+      'sanctions',
+    ]);
+  });
+
   it('does not count "South China Sea" as a China reference', () => {
     const page = blocks('Russia sent ships to the South China Sea.', 'Russia and Moscow.', 'A no limits partnership.');
     expect(engine.scan(page)).toEqual([]);
@@ -107,6 +117,23 @@ describe('clutter rule', () => {
   it('marks different phrases of one finding independently', () => {
     const page = blocks(ON_TOPIC, 'A no limits partnership, a limitless friendship, a boundless partnership.');
     expect(engine.scan(page)).toHaveLength(3);
+  });
+});
+
+describe('headline rule', () => {
+  const heading = (text: string, block: number): TextSegment => ({ text, block, role: 'heading' });
+  const body = (block: number, text: string): TextSegment => ({ text, block });
+
+  it('marks a headline only for a finding that no paragraph carries', () => {
+    const page = [
+      heading('China and Russia: an axis of convenience and new sanctions', 0),
+      body(1, ON_TOPIC),
+      body(2, 'China and Russia are an axis of convenience, analysts say.'),
+    ];
+    expect(engine.scan(page).map((m) => [m.text, m.start < page[0]!.text.length])).toEqual([
+      ['sanctions', true],
+      ['axis of convenience', false],
+    ]);
   });
 });
 
