@@ -1,7 +1,9 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FindingView } from '../../pack/compile';
 import type { ReportMeta } from '../../pack/schema';
-import { cardAttribution, cardProvenance, matchNote, shortQuote } from './card-text';
+import { FindingDetails } from '../shared/FindingDetails';
+import { cardProvenance, matchNote, shortQuote } from './card-text';
 
 /** The card's dismiss actions (src/content/dismiss.ts carries them out and returns their undo). */
 export type CardAction = 'hide-phrase' | 'hide-finding' | 'site-off' | 'wrong-mark';
@@ -73,6 +75,7 @@ export function Card(props: CardProps) {
 
   const [best, ...others] = findings;
   const note = matchNote(phrase, trigger);
+  const moreLabel = `${others.length} more finding${others.length === 1 ? '' : 's'}`;
   const act = (action: CardAction) => {
     if (!best || !props.onAction) return;
     setMenu(false);
@@ -131,52 +134,39 @@ export function Card(props: CardProps) {
         </div>
       ) : (
         best && (
-          <>
-            <ol class="fc-findings">
-              <FindingItem finding={best} {...props} best />
-              {expanded && others.map((finding) => <FindingItem key={finding.id} finding={finding} {...props} />)}
-            </ol>
-            <div class="fc-actions">
+          <ol class="fc-findings">
+            <FindingItem finding={best} {...props} after={menu && <HideMenu onPick={act} />}>
               {others.length > 0 && (
                 <button
                   type="button"
                   class="fc-link-button"
                   aria-expanded={expanded}
+                  // Short on screen (it shares the line with "Read in the assessment"), whole when read out.
+                  aria-label={expanded ? undefined : moreLabel}
+                  title={expanded ? undefined : moreLabel}
                   onClick={() => setExpanded(!expanded)}
                 >
-                  {expanded ? 'Fewer' : `${others.length} more finding${others.length === 1 ? '' : 's'}`}
+                  {expanded ? 'Fewer' : `${others.length} more`}
                 </button>
               )}
               {props.onAction && (
-                <span class="fc-menu-wrap">
-                  <button
-                    type="button"
-                    class="fc-link-button"
-                    aria-expanded={menu}
-                    aria-controls="fc-hide-menu"
-                    onClick={() => setMenu(!menu)}
-                  >
-                    Hide…
-                  </button>
-                </span>
+                <button
+                  type="button"
+                  class="fc-link-button"
+                  aria-expanded={menu}
+                  aria-controls="fc-hide-menu"
+                  onClick={() => setMenu(!menu)}
+                >
+                  Hide…
+                </button>
               )}
-            </div>
-            {menu && (
-              <ul class="fc-menu" id="fc-hide-menu" aria-label="Hide">
-                {(Object.keys(ACTION_LABELS) as CardAction[]).map((action) => (
-                  <li key={action}>
-                    <button type="button" class="fc-menu-item" data-action={action} onClick={() => act(action)}>
-                      {ACTION_LABELS[action]}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </>
+            </FindingItem>
+            {expanded && others.map((finding) => <FindingItem key={finding.id} finding={finding} {...props} />)}
+          </ol>
         )
       )}
+      {/* The provenance, once: the link (to the report's "about") is the source's own name. */}
       <p class="fc-provenance">
-        {cardProvenance(report)}.{' '}
         <a
           href={props.reportHref('provenance')}
           target="_blank"
@@ -186,7 +176,7 @@ export function Card(props: CardProps) {
             props.onOpenReport('provenance');
           }}
         >
-          About the source
+          {cardProvenance(report)}
         </a>
         . It does not rate this article.
       </p>
@@ -194,35 +184,45 @@ export function Card(props: CardProps) {
   );
 }
 
+/** The dismiss actions, under the best finding's "Hide…". */
+function HideMenu({ onPick }: { onPick: (action: CardAction) => void }) {
+  return (
+    <ul class="fc-menu" id="fc-hide-menu" aria-label="Hide">
+      {(Object.keys(ACTION_LABELS) as CardAction[]).map((action) => (
+        <li key={action}>
+          <button type="button" class="fc-menu-item" data-action={action} onClick={() => onPick(action)}>
+            {ACTION_LABELS[action]}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** One finding of the card: the shared FindingDetails with its one short quote; `children` join its link's line. */
 function FindingItem({
   finding,
   reportHref,
   onOpenReport,
-  best = false,
-}: CardProps & { finding: FindingView; best?: boolean }) {
+  children,
+  after,
+}: CardProps & { finding: FindingView; children?: ComponentChildren; after?: ComponentChildren }) {
   const quote = shortQuote(finding);
   return (
-    <li class={`fc-finding${best ? ' fc-best' : ''}`} data-finding-id={finding.id}>
-      <h2 class="fc-finding-title">{finding.title}</h2>
-      <p class="fc-finding-summary">{finding.summary}</p>
-      {quote && (
-        <figure class="fc-quote">
-          <blockquote>{`“${quote.text}”`}</blockquote>
-          <figcaption>— {cardAttribution(quote)}</figcaption>
-        </figure>
-      )}
-      <a
-        class="fc-report-link"
-        href={reportHref(finding.id)}
-        target="_blank"
-        rel="noopener noreferrer"
-        onClick={(event) => {
+    <li class="fc-finding" data-finding-id={finding.id}>
+      <FindingDetails
+        finding={finding}
+        headingLevel={2}
+        quotes={quote ? [quote] : []}
+        reportHref={reportHref(finding.id)}
+        onOpenReport={(event) => {
           event.preventDefault();
           onOpenReport(finding.id);
         }}
       >
-        Read in the assessment
-      </a>
+        {children}
+      </FindingDetails>
+      {after}
     </li>
   );
 }

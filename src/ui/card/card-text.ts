@@ -14,11 +14,6 @@ function shortPublisher(report: ReportMeta): string {
   return /\(([^()]+)\)\s*$/.exec(report.publisher)?.[1] ?? report.publisher;
 }
 
-/** Who a quote is attributed to, said once and short (the provenance line names the assessment). */
-export function cardAttribution(quote: QuoteView): string {
-  return quote.attribution ? `${quote.attribution}, as reported in the assessment` : 'The assessment';
-}
-
 /** The provenance, once: "Declassified British intelligence assessment (GCHQ)". */
 export function cardProvenance(report: ReportMeta): string {
   const publisher = shortPublisher(report);

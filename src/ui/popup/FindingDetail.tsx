@@ -32,9 +32,8 @@ export function FindingDetail({ finding, report, onBack, onOpenReport }: Props) 
       </button>
       <FindingDetails
         finding={finding}
-        report={report}
         headingLevel={2}
-        maxQuotes={finding.quotes.length}
+        quotes={finding.quotes}
         reportHref={reportUrl({ findingId: finding.id })}
         onOpenReport={(event) => {
           event.preventDefault();

@@ -107,7 +107,11 @@ describe('popup', () => {
     await waitFor(() => expect(results()[0]?.dataset.findingId).toBe('no-alliance-trust'));
     fireEvent.keyDown(box, { key: 'Enter' });
     const detail = await waitFor(() => document.querySelector('article.detail')!);
-    expect(detail.textContent).toContain('— A Foreign Office spokesperson, welcoming the assessment');
+    const captions = [...detail.querySelectorAll('figcaption')].map((caption) => caption.textContent);
+    // Said once and short: the speaker as the source names them, else the assessment; the publisher only in the
+    // provenance line.
+    expect(captions).toEqual(['— The assessment', '— A Foreign Office spokesperson, welcoming the assessment']);
+    expect(detail.textContent.match(/GCHQ/g)).toHaveLength(1);
   });
 
   it('the site switch turns the tab’s site off and on with one click each, in storage', async () => {

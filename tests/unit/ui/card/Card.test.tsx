@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { PACK } from '../../../../src/pack/index';
 import { Card } from '../../../../src/ui/card/Card';
-import { matchNote } from '../../../../src/ui/card/card-text';
+import { matchNote, shortQuote } from '../../../../src/ui/card/card-text';
 
 afterEach(cleanup);
 
@@ -49,7 +49,11 @@ describe('the context card', () => {
     expect(text).not.toMatch(/\(Government Communications Headquarters \(GCHQ\)\)/);
     expect(container.querySelectorAll('.fc-provenance')).toHaveLength(1);
     expect(container.querySelector('.fc-provenance')!.textContent).toContain('GCHQ');
-    expect(container.querySelector('.fc-provenance a')!.textContent).toBe('About the source');
+    // The link to the report's "about" is the source's own short name.
+    expect(container.querySelector('.fc-provenance a')!.textContent).toBe(
+      'Declassified British intelligence assessment (GCHQ)',
+    );
+    expect(container.querySelector('.fc-provenance')!.textContent).toContain('does not rate this article');
   });
 
   it('offers the dismiss actions and their undo', async () => {
@@ -68,13 +72,14 @@ describe('the context card', () => {
   });
 
   it('shows title, summary and the quote with its attribution, and the provenance line', () => {
-    const finding = PACK.findings.find((candidate) => candidate.quotes.some((quote) => quote.attribution))!;
+    const finding = PACK.findings.find((candidate) => shortQuote(candidate)?.attribution)!;
     const { container } = renderCard({ findings: [finding] });
     const item = container.querySelector(`[data-finding-id="${finding.id}"]`)!;
     expect(item.textContent).toContain(finding.title);
     expect(item.textContent).toContain(finding.summary);
-    expect(item.querySelector('blockquote')!.textContent).toContain(finding.quotes[0]!.text);
-    expect(item.querySelector('figcaption')!.textContent).toMatch(/assessment/);
+    const quote = shortQuote(finding)!;
+    expect(item.querySelector('blockquote')!.textContent).toContain(quote.text);
+    expect(item.querySelector('figcaption')!.textContent).toBe(`— ${quote.attribution}`);
   });
 
   it('renders page text as text, never as HTML', () => {
