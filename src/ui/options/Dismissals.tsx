@@ -7,6 +7,7 @@ import {
   type Settings,
   type WrongMark,
 } from '../../settings';
+import { UndoList } from './controls';
 
 const titleOf = (id: string) => findingById(id)?.title ?? `${id} (no longer in the assessment pack)`;
 
@@ -22,71 +23,56 @@ export function Dismissals({ settings, save }: { settings: Settings; save: (next
       <p class="muted">What you hid from a card. Everything here stays on this device.</p>
 
       <h3 id="hidden-phrases-title">Phrases</h3>
-      {hiddenPhrases.length === 0 ? (
-        <p class="muted">No hidden phrases.</p>
-      ) : (
-        <ul class="sites" aria-labelledby="hidden-phrases-title">
-          {hiddenPhrases.map((phrase) => (
-            <li key={phrase} data-hidden-phrase={phrase}>
-              <span class="site-name">“{phrase}”</span>
-              <button
-                type="button"
-                aria-label={`Show marks for “${phrase}” again`}
-                onClick={() => save(showPhraseAgain(settings, phrase))}
-              >
-                Show again
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UndoList
+        items={hiddenPhrases}
+        empty="No hidden phrases."
+        labelledBy="hidden-phrases-title"
+        keyOf={(phrase) => phrase}
+        data={(phrase) => ({ 'data-hidden-phrase': phrase })}
+        label={(phrase) => <span class="site-name">“{phrase}”</span>}
+        button="Show again"
+        buttonLabel={(phrase) => `Show marks for “${phrase}” again`}
+        onPick={(phrase) => save(showPhraseAgain(settings, phrase))}
+      />
 
       <h3 id="hidden-findings-title">Findings</h3>
-      {hiddenFindings.length === 0 ? (
-        <p class="muted">No hidden findings.</p>
-      ) : (
-        <ul class="sites" aria-labelledby="hidden-findings-title">
-          {hiddenFindings.map((id) => (
-            <li key={id} data-hidden-finding={id}>
-              <span class="site-name">{titleOf(id)}</span>
-              <button
-                type="button"
-                aria-label={`Show “${titleOf(id)}” again`}
-                onClick={() => save(showFindingAgain(settings, id))}
-              >
-                Show again
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UndoList
+        items={hiddenFindings}
+        empty="No hidden findings."
+        labelledBy="hidden-findings-title"
+        keyOf={(id) => id}
+        data={(id) => ({ 'data-hidden-finding': id })}
+        label={(id) => <span class="site-name">{titleOf(id)}</span>}
+        button="Show again"
+        buttonLabel={(id) => `Show “${titleOf(id)}” again`}
+        onPick={(id) => save(showFindingAgain(settings, id))}
+      />
 
       <h3 id="wrong-marks-title">Marks you reported as wrong</h3>
       <p class="muted">
         Kept only here and in an exported settings file; never sent anywhere. Each one no longer shows that finding for
         that phrase in that sentence.
       </p>
-      {wrongMarks.length === 0 ? (
-        <p class="muted">None.</p>
-      ) : (
-        <ul class="wrong-marks" aria-labelledby="wrong-marks-title">
-          {wrongMarks.map((mark) => (
-            <WrongMarkItem
-              key={`${mark.at}|${mark.phrase}`}
-              mark={mark}
-              onForget={() => save(forgetWrongMark(settings, mark))}
-            />
-          ))}
-        </ul>
-      )}
+      <UndoList
+        items={wrongMarks}
+        empty="None."
+        labelledBy="wrong-marks-title"
+        listClass="wrong-marks"
+        keyOf={(mark) => `${mark.at}|${mark.phrase}`}
+        data={(mark) => ({ 'data-wrong-mark': mark.phrase })}
+        label={(mark) => <WrongMarkText mark={mark} />}
+        button="Show this mark again"
+        buttonLabel={(mark) => `Show the mark “${mark.phrase}” again`}
+        onPick={(mark) => save(forgetWrongMark(settings, mark))}
+      />
     </section>
   );
 }
 
-function WrongMarkItem({ mark, onForget }: { mark: WrongMark; onForget: () => void }) {
+function WrongMarkText({ mark }: { mark: WrongMark }) {
   const date = new Date(mark.at);
   return (
-    <li data-wrong-mark={mark.phrase}>
+    <>
       <p>
         <strong>“{mark.phrase}”</strong> → {titleOf(mark.findingId)}
       </p>
@@ -95,9 +81,6 @@ function WrongMarkItem({ mark, onForget }: { mark: WrongMark; onForget: () => vo
         {mark.site ? `${displaySite(mark.site)}, ` : ''}
         <time dateTime={mark.at}>{Number.isNaN(date.getTime()) ? mark.at : date.toLocaleString()}</time>
       </p>
-      <button type="button" aria-label={`Show the mark “${mark.phrase}” again`} onClick={onForget}>
-        Show this mark again
-      </button>
-    </li>
+    </>
   );
 }

@@ -9,6 +9,7 @@ import {
   type QuietKey,
   type Settings,
 } from '../../settings';
+import { RadioGroup } from './controls';
 
 const CARD_OPEN_LABELS: Record<CardOpenMode, string> = {
   hover: 'When the pointer rests on a marked phrase',
@@ -42,20 +43,13 @@ export function General({ settings, save }: { settings: Settings; save: (next: S
         />
         Mark phrases on web pages (turn off to pause Fact Context everywhere)
       </label>
-      <fieldset>
-        <legend>Open the card</legend>
-        {CARD_OPEN_MODES.map((mode) => (
-          <label class="check" key={mode}>
-            <input
-              type="radio"
-              name="cardOpen"
-              value={mode}
-              checked={settings.cardOpen === mode}
-              onChange={() => save({ ...settings, cardOpen: mode })}
-            />
-            {CARD_OPEN_LABELS[mode]}
-          </label>
-        ))}
+      <RadioGroup
+        legend="Open the card"
+        name="cardOpen"
+        choices={CARD_OPEN_MODES.map((mode) => [mode, CARD_OPEN_LABELS[mode]] as const)}
+        value={settings.cardOpen}
+        onChange={(cardOpen) => save({ ...settings, cardOpen })}
+      >
         {settings.cardOpen === 'hover' ? (
           <div class="row indent">
             <label for="hover-delay">Wait before opening</label>
@@ -87,22 +81,16 @@ export function General({ settings, save }: { settings: Settings; save: (next: S
             </select>
           </div>
         )}
-      </fieldset>
-      <fieldset>
-        <legend>How phrases are marked</legend>
-        {MARK_STYLES.map((style) => (
-          <label class="check" key={style}>
-            <input
-              type="radio"
-              name="markStyle"
-              value={style}
-              checked={settings.markStyle === style}
-              onChange={() => save({ ...settings, markStyle: style })}
-            />
-            <span class={`mark-sample mark-${style}`}>{MARK_STYLE_LABELS[style]}</span>
-          </label>
-        ))}
-      </fieldset>
+      </RadioGroup>
+      <RadioGroup
+        legend="How phrases are marked"
+        name="markStyle"
+        choices={MARK_STYLES.map(
+          (style) => [style, <span class={`mark-sample mark-${style}`}>{MARK_STYLE_LABELS[style]}</span>] as const,
+        )}
+        value={settings.markStyle}
+        onChange={(markStyle) => save({ ...settings, markStyle })}
+      />
     </section>
   );
 }

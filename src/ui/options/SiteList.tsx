@@ -1,5 +1,13 @@
 import { useState } from 'preact/hooks';
-import { displaySite, normalizeSiteInput, removeSiteRule, type Settings, type SiteMode } from '../../settings';
+import {
+  displaySite,
+  normalizeSiteInput,
+  removeSiteRule,
+  SITE_MODES,
+  type Settings,
+  type SiteMode,
+} from '../../settings';
+import { RadioGroup, UndoList } from './controls';
 
 const MODE_LABELS: Record<SiteMode, string> = {
   all: 'On every site, except the ones I switch off',
@@ -31,46 +39,34 @@ export function SiteList({ settings, save }: { settings: Settings; save: (next: 
   return (
     <section aria-labelledby="sites-title">
       <h2 id="sites-title">Sites</h2>
-      <fieldset>
-        <legend>Where Fact Context runs</legend>
-        {(['all', 'listed'] as const).map((mode) => (
-          <label class="check" key={mode}>
-            <input
-              type="radio"
-              name="siteMode"
-              value={mode}
-              checked={settings.siteMode === mode}
-              onChange={() => save({ ...settings, siteMode: mode })}
-            />
-            {MODE_LABELS[mode]}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        legend="Where Fact Context runs"
+        name="siteMode"
+        choices={SITE_MODES.map((mode) => [mode, MODE_LABELS[mode]] as const)}
+        value={settings.siteMode}
+        onChange={(siteMode) => save({ ...settings, siteMode })}
+      />
       <p class="muted">
         {listed
           ? 'Fact Context runs only on the sites switched on here (the popup’s switch adds the current site).'
           : 'Fact Context runs on every site unless a rule here switches it off.'}{' '}
         A rule also covers the site’s subdomains; the most specific rule wins.
       </p>
-      {rules.length === 0 ? (
-        <p class="muted">{listed ? 'No sites listed yet: Fact Context runs nowhere.' : 'No site rules yet.'}</p>
-      ) : (
-        <ul class="sites">
-          {rules.map(([key, on]) => (
-            <li key={key} data-site={key}>
-              <span class="site-name">{displaySite(key)}</span>
-              <span class={`rule ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>
-              <button
-                type="button"
-                aria-label={`Remove the rule for ${displaySite(key)}`}
-                onClick={() => save(removeSiteRule(settings, key))}
-              >
-                Remove
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
+      <UndoList
+        items={rules}
+        empty={listed ? 'No sites listed yet: Fact Context runs nowhere.' : 'No site rules yet.'}
+        keyOf={([key]) => key}
+        data={([key]) => ({ 'data-site': key })}
+        label={([key, on]) => (
+          <>
+            <span class="site-name">{displaySite(key)}</span>
+            <span class={`rule ${on ? 'on' : 'off'}`}>{on ? 'On' : 'Off'}</span>
+          </>
+        )}
+        button="Remove"
+        buttonLabel={([key]) => `Remove the rule for ${displaySite(key)}`}
+        onPick={([key]) => save(removeSiteRule(settings, key))}
+      />
       <form class="row" onSubmit={add}>
         <label for="add-site">Site</label>
         <input
