@@ -1,7 +1,9 @@
 /**
  * Build step: validate assets/pack/assessment.yaml and write what the extension bundles:
  * src/pack/generated/compiled.json (findings, search index, trigger patterns) and
- * src/pack/generated/automaton.json (the phrase matcher, built and serialised here so that no page builds it) and
+ * src/pack/generated/automaton.json (the phrase matcher, built and serialised here so that no page builds it),
+ * src/pack/generated/engine.json (what the scanning engine needs of the pack besides the automaton,
+ * src/pack/engine-data.ts) and
  * src/pack/generated/subject-terms.json (the few words the sentinel content script checks a page for,
  * src/checks/subject-check.ts — so that the script every page gets does not carry the pack).
  */
@@ -16,11 +18,13 @@ import { buildEngineTrie } from '../src/matching/engine';
 import type { CompiledPack } from '../src/pack/compile';
 import type { Pack } from '../src/pack/schema';
 import { subjectTerms } from '../src/checks/subject-check';
+import { engineDataOf } from '../src/pack/engine-data';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const PACK_YAML = resolve(root, 'assets/pack/assessment.yaml');
 export const COMPILED_JSON = resolve(root, 'src/pack/generated/compiled.json');
 export const AUTOMATON_JSON = resolve(root, 'src/pack/generated/automaton.json');
+export const ENGINE_JSON = resolve(root, 'src/pack/generated/engine.json');
 export const SUBJECT_TERMS_JSON = resolve(root, 'src/pack/generated/subject-terms.json');
 
 /** The sentinel's words, from the compiled pack's matcher (the text of compiled.json). */
@@ -44,6 +48,11 @@ export function compileFromDisk(): string {
   return `${JSON.stringify(compilePack(pack, sourceText))}\n`;
 }
 
+/** The engine's data for a compiled pack (the text of engine.json, from the text of compiled.json). */
+export function engineJson(compiledJson: string): string {
+  return `${JSON.stringify(engineDataOf(JSON.parse(compiledJson) as CompiledPack))}\n`;
+}
+
 /** The automaton createEngine would build for this pack, serialised (createCompiledEngine loads it). */
 function automatonJson(compiled: CompiledPack): string {
   return `${JSON.stringify(serializeAutomaton(buildEngineTrie(compiled.matcher)))}\n`;
@@ -63,6 +72,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     writeFileSync(COMPILED_JSON, `${JSON.stringify(compiled)}\n`);
     writeFileSync(AUTOMATON_JSON, automatonJson(compiled));
     writeFileSync(SUBJECT_TERMS_JSON, subjectTermsJson(JSON.stringify(compiled)));
+    writeFileSync(ENGINE_JSON, engineJson(JSON.stringify(compiled)));
     console.error(`compiled ${PACK_YAML} → ${COMPILED_JSON}, ${AUTOMATON_JSON}`);
   } catch (error) {
     console.error(error instanceof PackError ? error.message : error);

@@ -1,6 +1,8 @@
 /**
- * Gzipped size of what the Chrome build ships per entry point: the content script, the popup (its HTML and every
- * script and stylesheet it loads, with their static imports) and the background service worker.
+ * Gzipped size of what the Chrome build ships per entry point: the sentinel every page gets, the engine (the
+ * scanning engine and the card, with their stylesheet) that the background injects into a page that passes, the
+ * popup (its HTML and every script and stylesheet it loads, with their static imports) and the background
+ * service worker.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -24,7 +26,12 @@ function closure(root: string, entry: string, seen = new Set<string>()): Set<str
 }
 
 export interface BundleSizes {
+  /** The engine's script and stylesheet (entrypoints/content): the key from before the sentinel split. */
   content: number;
+  /** The one script every http(s) page gets (entrypoints/sentinel.content.ts). */
+  sentinel: number;
+  /** = content: what a page that passes the subject check gets injected (engine + card + their styles). */
+  engine: number;
   popup: number;
   background: number;
 }
@@ -34,8 +41,11 @@ export function bundleSizes(outDir: string): BundleSizes {
     [...closure(outDir, join(outDir, entry))].reduce((total, path) => total + gzipKb(path), 0);
   const round = (kb: number) => Math.round(kb * 10) / 10;
   const contentCss = join(outDir, 'content-scripts/content.css');
+  const engine = round(sum('content-scripts/content.js') + (existsSync(contentCss) ? gzipKb(contentCss) : 0));
   return {
-    content: round(sum('content-scripts/content.js') + (existsSync(contentCss) ? gzipKb(contentCss) : 0)),
+    content: engine,
+    sentinel: round(sum('content-scripts/sentinel.js')),
+    engine,
     popup: round(sum('popup.html')),
     background: round(sum('background.js')),
   };

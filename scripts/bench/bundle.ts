@@ -1,6 +1,7 @@
 /**
  * Bundles the in-page runners (scripts/bench/runner/*.ts) with esbuild into scripts the benchmark injects into a
- * page. The "ours" bundle holds only the content script's modules, so the heap it adds is our code's.
+ * page. The "ours" bundle holds only the content script's modules, so the heap it adds is our code's; "sentinel"
+ * only the subject check.
  */
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
@@ -27,9 +28,15 @@ async function bundle(entry: string): Promise<string> {
 export interface RunnerBundles {
   ours: string;
   tools: string;
+  /** The sentinel's subject check alone (the page without the subject). */
+  sentinel: string;
 }
 
 export async function bundleRunners(): Promise<RunnerBundles> {
-  const [ours, tools] = await Promise.all([bundle(runner('ours')), bundle(runner('tools'))]);
-  return { ours, tools };
+  const [ours, tools, sentinel] = await Promise.all([
+    bundle(runner('ours')),
+    bundle(runner('tools')),
+    bundle(runner('sentinel')),
+  ]);
+  return { ours, tools, sentinel };
 }

@@ -2,6 +2,8 @@
  * Cross-check with the shipped build: the built extension (.output/chrome-mv3) loaded into the system Chromium
  * opens each benchmark page; we read back what its content script registered under `fact-context-mention`
  * (must be the planted mentions) and when, counted from DOMContentLoaded (content scripts run at document_idle).
+ * On the page without the subject it counts the extension's scripts the page ran (the sentinel alone, if all is
+ * well): the sentinel registers an empty highlight there once its check has failed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -15,8 +17,19 @@ export interface ExtensionCheck {
   found?: string[];
   /** From DOMContentLoaded to the highlight being registered, ms (includes waiting for document_idle). */
   ms?: number;
+  /** Distinct scripts of the extension parsed in the page (when counted). */
+  scripts?: number;
   error?: string;
 }
+
+export interface ExtensionCheckPage {
+  url: string;
+  /** Count our scripts (the Debugger domain is on for this page only: it slows script parsing a little). */
+  countScripts?: boolean;
+}
+
+/** After the page has been looked at, how long to keep counting scripts (an engine injected late would show). */
+const SCRIPT_SETTLE_MS = 1500;
 
 declare global {
   interface Window {
@@ -37,7 +50,7 @@ const MARK_WATCHER = `
 
 export async function checkExtension(
   extensionDir: string,
-  urls: string[],
+  pages: ExtensionCheckPage[],
   timeoutMs: number,
 ): Promise<ExtensionCheck[]> {
   const profile = await mkdtemp(join(tmpdir(), 'fact-context-bench-ext-'));
@@ -49,9 +62,17 @@ export async function checkExtension(
   try {
     if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 30_000 });
     const out: ExtensionCheck[] = [];
-    for (const url of urls) {
+    for (const { url, countScripts } of pages) {
       const page = await context.newPage();
+      const scripts = new Set<string>();
       try {
+        if (countScripts) {
+          const cdp = await context.newCDPSession(page);
+          cdp.on('Debugger.scriptParsed', (event) => {
+            if (event.url.startsWith('chrome-extension://')) scripts.add(event.url);
+          });
+          await cdp.send('Debugger.enable');
+        }
         // A string, not a function: tsx would wrap a named inner function in a helper the page does not have.
         await page.addInitScript(MARK_WATCHER);
         await page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
@@ -72,7 +93,8 @@ export async function checkExtension(
             ms: marked - (window.__benchDcl ?? 0),
           };
         });
-        out.push({ url, ...result });
+        if (countScripts) await page.waitForTimeout(SCRIPT_SETTLE_MS);
+        out.push({ url, ...result, ...(countScripts ? { scripts: scripts.size } : {}) });
       } catch (error) {
         out.push({ url, error: error instanceof Error ? error.message.split('\n')[0] : String(error) });
       } finally {

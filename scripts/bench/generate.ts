@@ -31,6 +31,11 @@ export interface PageSpec {
    * (one mark per trigger within CLUTTER_WINDOW blocks, src/matching/clutter.ts) never hides a planted mention.
    */
   minGap?: number;
+  /**
+   * false: a page that is not about the subject — the same layout and filler without a China or Russia word, with
+   * nothing planted and no decoys (the sentinel's page: it must stop at the subject check).
+   */
+  subject?: boolean;
 }
 
 export interface GeneratedPage {
@@ -58,14 +63,17 @@ const INLINE_TAGS = [
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
+/** Places that are not China or Russia references (filler for the page without the subject). */
+const NEUTRAL_PLACES = PLACES.filter((place) => place !== 'Beijing' && place !== 'Moscow');
+
 /** One filler sentence, as words (so inline tags can wrap word runs). */
-function fillerWords(r: Random): string[] {
+function fillerWords(r: Random, places: readonly string[] = PLACES): string[] {
   const n = () => r.pick(NOUNS);
   const a = () => r.pick(ADJECTIVES);
   const v = () => r.pick(VERBS);
   switch (r.int(0, 3)) {
     case 0:
-      return `The ${a()} ${n()} in ${r.pick(PLACES)} ${v()} the ${n()} ${r.pick(CONNECTORS)} ${r.pick(PEOPLE)} ${v()} its ${a()} ${n()}.`.split(
+      return `The ${a()} ${n()} in ${r.pick(places)} ${v()} the ${n()} ${r.pick(CONNECTORS)} ${r.pick(PEOPLE)} ${v()} its ${a()} ${n()}.`.split(
         ' ',
       );
     case 1:
@@ -73,9 +81,9 @@ function fillerWords(r: Random): string[] {
         ' ',
       );
     case 2:
-      return `In ${r.pick(PLACES)}, the ${a()} ${n()} was ${v()} by the ${n()} for ${r.int(2, 90)} days.`.split(' ');
+      return `In ${r.pick(places)}, the ${a()} ${n()} was ${v()} by the ${n()} for ${r.int(2, 90)} days.`.split(' ');
     default:
-      return `A ${a()} ${n()} ${v()} in ${r.pick(PLACES)} on ${r.pick(['Monday', 'Tuesday', 'Friday'])}, ${r.pick(PEOPLE)} said.`.split(
+      return `A ${a()} ${n()} ${v()} in ${r.pick(places)} on ${r.pick(['Monday', 'Tuesday', 'Friday'])}, ${r.pick(PEOPLE)} said.`.split(
         ' ',
       );
   }
@@ -103,18 +111,21 @@ function plantMarkup(r: Random, phrase: string): string {
 export function generateNewsPage(spec: PageSpec): GeneratedPage {
   const r = seededRandom(spec.seed);
   const minGap = spec.minGap ?? 12;
+  const subject = spec.subject ?? true;
+  const places = subject ? PLACES : NEUTRAL_PLACES;
   const out: string[] = [];
   const planted: PlantedMention[] = [];
   const decoys: string[] = [];
   let textChars = 0;
-  if (spec.phrases.length === 0) throw new Error('generateNewsPage: no phrases to plant');
+  if (subject && spec.phrases.length === 0) throw new Error('generateNewsPage: no phrases to plant');
   // A seeded shuffle, so that a small page already has phrases of many findings (the pack lists them by finding).
   const phrases = [...spec.phrases];
   for (let i = phrases.length - 1; i > 0; i--) {
     const j = r.int(0, i);
     [phrases[i], phrases[j]] = [itemAt(phrases, j), itemAt(phrases, i)];
   }
-  const phraseAt = (i: number) => itemAt(phrases, i % phrases.length).phrase;
+  // Without the subject, a decoy is a neutral phrase: nothing on that page may be marked.
+  const phraseAt = (i: number) => (subject ? itemAt(phrases, i % phrases.length).phrase : 'the long road east');
 
   /** Readable text: counted towards the page size. */
   const text = (s: string) => {
@@ -122,7 +133,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
     return s;
   };
   const sentenceText = (probability: number) => {
-    const words = fillerWords(r);
+    const words = fillerWords(r, places);
     textChars += words.join(' ').length + 1;
     return withInlineTags(r, words, probability);
   };
@@ -133,7 +144,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   const scriptDecoy = phraseAt(0);
   decoys.push(scriptDecoy);
   out.push(
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>China and Russia: the long road east</title>',
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${subject ? 'China and Russia' : 'Harbour towns'}: the long road east</title>`,
     '<style>body{font:16px/1.5 Georgia,serif;margin:0}.layout{display:flex;gap:24px;max-width:1100px;margin:auto}',
     'main{flex:3}.sidebar{flex:1}.ad{border:1px solid #ccc;padding:8px;font:12px sans-serif}.comment{margin-left:16px}',
     '.is-hidden{display:none}</style>',
@@ -151,8 +162,12 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
 
   // Article header: makes the page about China–Russia relations before the first plant.
   out.push(
-    `<header><h1>${text('China and Russia: how Beijing and Moscow talk about each other')}</h1>`,
-    `<p class="standfirst">${text('Xi Jinping and Vladimir Putin meet again as China and Russia weigh what their partners in Beijing and Moscow expect.')}</p>`,
+    subject
+      ? `<header><h1>${text('China and Russia: how Beijing and Moscow talk about each other')}</h1>`
+      : `<header><h1>${text('Harbour towns: how river ports talk about each other')}</h1>`,
+    subject
+      ? `<p class="standfirst">${text('Xi Jinping and Vladimir Putin meet again as China and Russia weigh what their partners in Beijing and Moscow expect.')}</p>`
+      : `<p class="standfirst">${text('Mayors of three river ports meet again as their towns weigh what their partners upstream expect.')}</p>`,
     `<p class="byline">By <a href="/staff/1">${text('A. Correspondent')}</a> · <time>${text('Tuesday')}</time></p></header>`,
   );
 
@@ -162,12 +177,14 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
   let nextPhrase = 0;
   let section = 0;
   while (textChars < articleTarget) {
-    out.push(`<section><h2>${text(capitalise(fillerWords(r).slice(0, 6).join(' ').replace(/[.,]$/, '')))}</h2>`);
+    out.push(
+      `<section><h2>${text(capitalise(fillerWords(r, places).slice(0, 6).join(' ').replace(/[.,]$/, '')))}</h2>`,
+    );
     const paragraphs = r.int(4, 8);
     const plantAt = r.int(0, paragraphs - 1);
     for (let i = 0; i < paragraphs; i++) {
       let body = paragraph(r.int(3, 6));
-      if (i === plantAt) {
+      if (i === plantAt && subject) {
         // Round robin over the phrases, skipping one that was planted too recently (clutter rule).
         for (let tries = 0; tries < phrases.length; tries++) {
           const candidate = itemAt(phrases, (nextPhrase + tries) % phrases.length);
@@ -193,7 +210,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
     if (section % 5 === 2)
       out.push(`<figure><img alt="" src="data:,"><figcaption>${paragraph(1, 0)}</figcaption></figure>`);
     if (section % 7 === 3) out.push(`<blockquote><p>${paragraph(2)}</p></blockquote>`);
-    if (section === 0) out.push(...decoyMarkup(phrases, decoys));
+    if (section === 0 && subject) out.push(...decoyMarkup(phrases, decoys));
     out.push('</section>');
     section += 1;
   }
@@ -226,7 +243,7 @@ export function generateNewsPage(spec: PageSpec): GeneratedPage {
     out.push('</ol></section>');
   }
   out.push(`</aside></div><footer><p>© The Daily Ledger</p></footer></body></html>`);
-  return { html: out.join(''), textChars, planted, decoys };
+  return { html: out.join(''), textChars, planted, decoys: subject ? decoys : [] };
 }
 
 /** Phrases in places the extraction rules skip: they are on the page but are not mentions. */

@@ -2,7 +2,8 @@
  * `npm run bench [-- --json] [--runs N] [--sizes 100,1024,5120] [--fuse-cap-ms N] [--build] [--no-extension-check]`
  *
  * What the extension costs a page, measured in the system Chromium (headless) on generated news pages, side by
- * side with the bare text walk, mark.js and fuse.js. Prints a table with every target of issue 5 as met/missed;
+ * side with the bare text walk, mark.js and fuse.js, and on a page without the subject (the sentinel alone).
+ * Prints a table with every target of issue 11 as met/missed (by how much, and why);
  * with --json, also one JSON object on the last line of stdout. Progress goes to stderr. Exits non-zero when our
  * marks differ from the planted true mentions (a fast wrong answer is not a result).
  */
@@ -20,13 +21,19 @@ import { generateNewsPage } from './generate';
 import { measureSearch, measureTriggerScaling } from './measure-extras';
 import { itemAt } from '../lib/lists';
 import { measurePage, type PageDetails, type PageResult } from './measure-page';
+import { measureNoSubjectPage } from './measure-sentinel';
 import { formatTable, type BenchReport } from './report';
 import { servePages } from './server';
 
 const ROOT = join(import.meta.dirname, '../..');
-const COMPILED_PACK = join(ROOT, 'src/pack/generated/compiled.json');
+const GENERATED = join(ROOT, 'src/pack/generated');
+const COMPILED_PACK = join(GENERATED, 'compiled.json');
+/** The generated data the engine's bundle imports (the bench notes their gzipped sizes when the engine is too big). */
+const ENGINE_DATA = ['compiled.json', 'automaton.json'];
 const CHROME_BUILD = join(ROOT, '.output/chrome-mv3');
 const TRIGGER_COUNTS = [30, 300, 3_000, 30_000];
+/** The page without the subject: the size the sentinel target is set at. */
+const NO_SUBJECT_KB = 1024;
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
@@ -78,9 +85,16 @@ async function main(): Promise<number> {
     kb,
     page: generateNewsPage({ seed: 20_260_000 + kb, textChars: kb * 1024, phrases }),
   }));
+  const noSubject = generateNewsPage({
+    seed: 20_270_000 + NO_SUBJECT_KB,
+    textChars: NO_SUBJECT_KB * 1024,
+    phrases,
+    subject: false,
+  });
   const server = await servePages(
     new Map([
       ...generated.map(({ kb, page }) => [`/page-${kb}.html`, page.html] as const),
+      ['/page-no-subject.html', noSubject.html],
       ['/blank.html', '<!doctype html><title>blank</title>'],
     ]),
   );
@@ -113,6 +127,13 @@ async function main(): Promise<number> {
       pages.push(measured.result);
       details.push(measured.details);
     }
+    log(`bench: page of ${NO_SUBJECT_KB} KB text without the subject`);
+    const { result: offTopic, details: offTopicDetails } = await measureNoSubjectPage(
+      browser.context,
+      bundles,
+      { url: server.url('/page-no-subject.html'), textChars: noSubject.textChars },
+      { runs, log },
+    );
     log('bench: popup search');
     const search = await measureSearch(browser.context, bundles, server.url('/blank.html'));
     const scalingPage = generated.find(({ kb }) => kb === 1024) ?? itemAt(generated, generated.length - 1);
@@ -130,12 +151,21 @@ async function main(): Promise<number> {
       : (log('bench: cross-check with the built extension'),
         await checkExtension(
           CHROME_BUILD,
-          generated.map(({ kb }) => server.url(`/page-${kb}.html`)),
+          [
+            ...generated.map(({ kb }) => ({ url: server.url(`/page-${kb}.html`) })),
+            { url: server.url('/page-no-subject.html'), countScripts: true },
+          ],
           90_000,
         ));
+    pages.forEach((page, i) => {
+      const after = extension[i]?.ms;
+      page.marks_after_dcl_ms = after === undefined ? null : Math.round(after * 10) / 10;
+    });
+    const offTopicCheck = extension[pages.length];
+    offTopic.scripts_loaded = offTopicCheck?.scripts ?? null;
 
     const report: BenchReport = {
-      pages,
+      pages: [...pages, offTopic],
       bundle_gzip_kb: bundleSizes(CHROME_BUILD),
       search_ms: search,
       trigger_scaling: scaling.map(({ triggers, ms }) => ({ triggers, ms })),
@@ -145,9 +175,13 @@ async function main(): Promise<number> {
       machine: machine(browser.version),
       runs,
       fuseCapMs,
-      packGzipKb: gzipSync(readFileSync(COMPILED_PACK), { level: 9 }).length / 1024,
+      dataGzipKb: Object.fromEntries(
+        ENGINE_DATA.map((name) => [name, gzipSync(readFileSync(join(GENERATED, name)), { level: 9 }).length / 1024]),
+      ),
+      noSubject: offTopicDetails,
       scalingMentions: scaling.map((row) => row.mentions),
-      extension: extension.map((check, i) => ({
+      offTopicError: offTopicCheck?.error,
+      extension: extension.slice(0, pages.length).map((check, i) => ({
         sizeKb: itemAt(pages, i).size_kb,
         expected: itemAt(generated, i).page.planted.map((p) => p.text),
         found: check.found,

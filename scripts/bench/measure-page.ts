@@ -8,8 +8,11 @@ import { closePage, heapAfterGc, openPage } from './browser';
 import type { PlantedMention } from './generate';
 import { startTrace, tasksBetween } from './trace';
 import { itemAt, median } from '../lib/lists';
+import { HIGHLIGHT_NAME } from '../../src/dom/highlight-style';
 
 export interface PageResult {
+  /** A page about the subject (planted mentions); the page without it is a NoSubjectPageResult. */
+  subject: true;
   size_kb: number;
   floor_ms: number;
   ours_ms: number;
@@ -18,6 +21,10 @@ export interface PageResult {
   max_task_ms: number;
   long_tasks: number;
   highlight_frame_ms: number;
+  /** The same registration (the same ranges) with our stylesheet already there, timed the same way. */
+  highlight_frame_base_ms: number;
+  /** From DOMContentLoaded to our marks in CSS.highlights, the built extension; null without the extension check. */
+  marks_after_dcl_ms: number | null;
   mutation_ms: number;
   mutation_base_ms: number;
   heap_kb: number;
@@ -70,6 +77,7 @@ type Tools = {
   markjs(): Promise<{ ms: number; count: number }>;
   fuseNaive(capMs: number): { ms: number; capped: boolean; sentences: number; searched: number };
   frameCost(): Promise<number>;
+  highlightFrameBase(name: string): Promise<number>;
   startLongTasks(): void;
   stopLongTasks(): Promise<{ count: number; max: number }>;
   mutations(count: number): Promise<number>;
@@ -176,8 +184,9 @@ export async function measurePage(
       const run = await runOurs(page, bundles.ours);
       const longTasks = await page.evaluate(() => __benchTools.stopLongTasks());
       const heapAfter = await heapAfterGc(cdp);
+      const frameBase = await page.evaluate((name) => __benchTools.highlightFrameBase(name), HIGHLIGHT_NAME);
       await closePage(page);
-      return { ...run, longTasks, heapKb: (heapAfter - heapBefore) / 1024 };
+      return { ...run, longTasks, frameBase, heapKb: (heapAfter - heapBefore) / 1024 };
     },
     slow,
     'ours',
@@ -265,6 +274,7 @@ export async function measurePage(
   const { missing, extra } = diff(expected, found);
 
   const result: PageResult = {
+    subject: true,
     size_kb: sizeKb,
     floor_ms: round(median(floor)),
     ours_ms: round(median(ours.map((run) => run.ms))),
@@ -273,6 +283,8 @@ export async function measurePage(
     max_task_ms: round(traced?.max ?? median(ours.map((run) => run.longTasks.max))),
     long_tasks: Math.max(...ours.map((run) => run.longTasks.count)),
     highlight_frame_ms: round(median(ours.map((run) => run.frame))),
+    highlight_frame_base_ms: round(median(ours.map((run) => run.frameBase))),
+    marks_after_dcl_ms: null,
     mutation_ms: round(mutationOurs, 4),
     mutation_base_ms: round(mutationBase, 4),
     heap_kb: Math.round(median(ours.map((run) => run.heapKb))),

@@ -3,8 +3,8 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
-import { PACK } from '../pack/index';
-import { packEngineSource } from '../pack/ranking';
+import { ENGINE_DATA } from '../pack/engine';
+import { engineSourceOf } from '../pack/ranking';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { dismissalsDiffer, getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
 import { dismiss, visibilityFilter } from './dismiss';
@@ -138,7 +138,7 @@ export class Overlay {
 
   /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
   private getEngine(): Promise<Engine> {
-    this.engine ??= Promise.resolve().then(() => createCompiledEngine(packEngineSource(PACK), COMPILED_AUTOMATON));
+    this.engine ??= Promise.resolve().then(() => createCompiledEngine(engineSourceOf(ENGINE_DATA), COMPILED_AUTOMATON));
     return this.engine;
   }
 

@@ -1,22 +1,23 @@
 import type Fuse from 'fuse.js';
 import type { EngineSource } from '../matching/engine';
+import type { CompiledTrigger } from '../matching/compile';
 import { createRanker, type FindingSearch, type Ranker } from '../matching/rank';
 import type { CompiledPack } from './compile';
-import type { SearchDoc } from './search-doc';
+import type { EngineData, RankDoc } from './engine-data';
 import { createFindingSearch } from './search';
 
 /**
- * The finding search the engine's ranking asks (src/matching/rank.ts), over the pack's bundled fuse.js index:
- * titles and keywords only — short fields, so a query costs microseconds, and the words a pack author chose.
+ * The finding search the engine's ranking asks (src/matching/rank.ts), over a bundled fuse.js index: titles and
+ * keywords only — short fields, so a query costs microseconds, and the words a pack author chose.
  */
-function packFindingSearch(pack: CompiledPack): FindingSearch {
-  let fuse: Fuse<SearchDoc> | undefined; // created on first use: pages without mentions never pay for it
+function fuseFindingSearch(docs: readonly RankDoc[], fuseIndex: unknown): FindingSearch {
+  let fuse: Fuse<RankDoc> | undefined; // created on first use: pages without mentions never pay for it
   return {
     *vocabularyTexts() {
-      for (const doc of pack.searchDocs) yield* [doc.title, ...doc.keywords];
+      for (const doc of docs) yield* [doc.title, ...doc.keywords];
     },
     search(text) {
-      fuse ??= createFindingSearch(pack);
+      fuse ??= createFindingSearch({ searchDocs: docs, fuseIndex });
       return fuse
         .search({ $or: [{ title: text }, { keywords: text }] })
         .map((hit) => ({ id: hit.item.id, score: hit.score ?? 1 }));
@@ -24,11 +25,21 @@ function packFindingSearch(pack: CompiledPack): FindingSearch {
   };
 }
 
-export function createPackRanker(pack: CompiledPack): Ranker {
-  return createRanker(pack.matcher.triggers, packFindingSearch(pack));
+function rankerOf(triggers: readonly CompiledTrigger[], docs: readonly RankDoc[], index: unknown): Ranker {
+  return createRanker(triggers, fuseFindingSearch(docs, index));
 }
 
-/** What an engine over this pack is made of: its compiled matcher and the fuse.js ranking. */
+/** The ranking over the whole compiled pack's search index (tests, tools, the scan command). */
+export function createPackRanker(pack: CompiledPack): Ranker {
+  return rankerOf(pack.matcher.triggers, pack.searchDocs, pack.fuseIndex);
+}
+
+/** An engine over this pack: its compiled matcher and the fuse.js ranking (createEngine builds the automaton). */
 export function packEngineSource(pack: CompiledPack): EngineSource {
   return { matcher: pack.matcher, ranker: createPackRanker(pack) };
+}
+
+/** The content script's engine, from engine.json (for createCompiledEngine with the compiled automaton). */
+export function engineSourceOf(data: EngineData): EngineSource {
+  return { matcher: data.matcher, ranker: rankerOf(data.matcher.triggers, data.rankDocs, data.rankIndex) };
 }

@@ -13,8 +13,8 @@
  */
 import { createCompiledEngine } from '../../../src/matching/engine';
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
-import { PACK } from '../../../src/pack/index';
-import { packEngineSource } from '../../../src/pack/ranking';
+import { ENGINE_DATA } from '../../../src/pack/engine';
+import { engineSourceOf } from '../../../src/pack/ranking';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
 import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/dom/highlight-style';
 import { startPageScan } from '../../../src/content/page-scan';
@@ -44,7 +44,7 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   // As the overlay: the stylesheet first, then the engine (loaded from the compiled automaton), then the pipeline.
   const style = installHighlightStyle(document, 'underline');
   const engineStart = performance.now();
-  const engine = createCompiledEngine(packEngineSource(PACK), COMPILED_AUTOMATON);
+  const engine = createCompiledEngine(engineSourceOf(ENGINE_DATA), COMPILED_AUTOMATON);
   const engineMs = performance.now() - engineStart;
   const scan = startPageScan(document.body, engine, {}, signal, { watch });
   await scan.firstScan;

@@ -3,6 +3,8 @@ import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { generateNewsPage, type PlantPhrase } from '../../../scripts/bench/generate';
 import { loadPack } from '../../../src/pack/load';
+import { SubjectCheck } from '../../../src/checks/subject-check';
+import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
 
 const read = (name: string) => readFileSync(new URL(`../../../assets/pack/${name}`, import.meta.url), 'utf8');
 const pack = loadPack(read('assessment.yaml'), read('assessment.txt'));
@@ -141,6 +143,20 @@ describe('generateNewsPage', () => {
         ).not.toBeNull();
       }
     }
+  });
+
+  it('makes a page without the subject that fails the subject check, at the size asked for', async () => {
+    const page = generateNewsPage({ seed: 5, textChars: 60_000, phrases: PHRASES, subject: false });
+    expect(page.planted).toEqual([]);
+    expect(page.decoys).toEqual([]);
+    expect(page.textChars).toBeGreaterThanOrEqual(60_000);
+    const document = parse(page.html);
+    expect(document.querySelectorAll('article p').length).toBeGreaterThan(20);
+    const check = new SubjectCheck(SUBJECT_TERMS);
+    expect(await check.readPage(document.body, new AbortController().signal)).toBe(false);
+    // The same page with the subject passes (the check is not simply failing on this layout).
+    const about = parse(generateNewsPage({ seed: 5, textChars: 60_000, phrases: PHRASES }).html);
+    expect(await new SubjectCheck(SUBJECT_TERMS).readPage(about.body, new AbortController().signal)).toBe(true);
   });
 
   it('rejects an empty phrase list', () => {
