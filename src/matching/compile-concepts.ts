@@ -5,7 +5,7 @@
 import type { CompiledCombination, CompiledConcepts } from './concepts';
 import { BUILT_IN_CONCEPTS } from './concepts';
 import { inflectedPattern } from './inflect';
-import { patternVariants, PatternError } from './patterns';
+import { expandPattern, patternVariants, PatternError, wordForms } from './patterns';
 
 export type { CompiledConcepts };
 
@@ -35,6 +35,27 @@ export interface ConceptsSource {
   findings: readonly { id: string; combinations: readonly CombinationSource[] }[];
 }
 
+/**
+ * The surface forms a lexicon pattern stands for, one word's inflections included, lower case: the automaton
+ * accepts one entry per text, so a form two concepts share ("avoided": negation and getting around) must be one
+ * entry standing for both, whichever way each concept spelled it.
+ */
+function surfaceForms(pattern: string): string[] {
+  return expandPattern(pattern).flatMap((form) => {
+    const words = form.toLowerCase().split(' ');
+    if (words.length === 1) return /^\p{L}+$/u.test(words[0] as string) ? wordForms(words[0] as string) : words;
+    // A phrase stays one pattern, each word the group of its forms (the automaton adds none: see spotterMatcher).
+    return [
+      words
+        .map((word, k) => {
+          const forms = /^\p{L}+$/u.test(word) ? wordForms(word, k === words.length - 1) : [word];
+          return forms.length > 1 ? `(${forms.join('|')})` : word;
+        })
+        .join(' '),
+    ];
+  });
+}
+
 export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
   const ids: string[] = [...BUILT_IN_CONCEPTS];
   const labels: string[] = [...BUILT_IN_CONCEPTS];
@@ -57,10 +78,9 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
       } catch (error) {
         throw new PatternError(`concepts[${c}].${field}: ${(error as Error).message}`);
       }
-      for (const variant of variants) {
-        const key = variant.toLowerCase();
-        let set = conceptsOfPattern.get(key);
-        if (!set) conceptsOfPattern.set(key, (set = new Set()));
+      for (const form of variants.flatMap(surfaceForms)) {
+        let set = conceptsOfPattern.get(form);
+        if (!set) conceptsOfPattern.set(form, (set = new Set()));
         set.add(number);
       }
     }

@@ -21,6 +21,8 @@ export interface CompiledTrigger {
   context: TriggerContext;
   /** The phrase and its variants in pattern syntax (patterns.ts); a hyphenated word also stands joined. */
   patterns: string[];
+  /** Patterns already carry every form (concept terms, compile-concepts.ts): the automaton adds no inflections. */
+  exact?: boolean;
 }
 
 export interface CompiledMatcher {

@@ -95,6 +95,12 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
+/**
+ * The widest mark a combination makes (characters): concepts further apart than a clause are not read as one
+ * statement ("Western isolation and of the bloc's rising influence" is no claim about US hegemony).
+ */
+const MAX_SPAN = 80;
+
 interface Occurrence {
   concept: number;
   start: number;
@@ -178,7 +184,7 @@ function matchSentence(
     const lexiconSlots = combination.all.filter((slot) => slot.some((c) => c >= FIRST_LEXICON));
     const slots = lexiconSlots.length > 0 ? lexiconSlots : combination.all;
     const span = shortestSpan(occurrences, slots);
-    if (!span) return;
+    if (!span || span[1] - span[0] > MAX_SPAN) return;
     findings.add(combination.finding);
     const ids = combination.all.flatMap((slot) =>
       slot.filter((c) => present.has(c)).map((c) => concepts.ids[c] as string),

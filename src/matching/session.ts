@@ -176,6 +176,8 @@ export class PageSession implements SpotSink {
       const before = role === 'prose' ? this.proseBefore(block)?.lastRefs : undefined;
       const { matches, last } = matchCombinations(concepts, text, this.conceptHits, this.refHits, before);
       state.lastRefs = last;
+      // Where two combinations overlap, the tighter one is the better mark.
+      if (matches.length > 1) matches.sort((a, b) => a.end - a.start - (b.end - b.start));
       for (const match of matches)
         this.addCombination(state, match.combination, match.start, match.end, match.concepts);
       if (matches.length > 0) state.candidates.sort((a, b) => a.start - b.start);

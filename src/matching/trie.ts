@@ -44,9 +44,8 @@ export function buildTrie(matcher: CompiledMatcher): Trie {
 export function* buildTrieSteps(matcher: CompiledMatcher): Generator<void, Trie> {
   const builder = new AutomatonBuilder();
   for (let index = 0; index < matcher.triggers.length; index++) {
-    for (const pattern of (matcher.triggers[index] as CompiledMatcher['triggers'][number]).patterns) {
-      builder.addPattern(parsePattern(pattern), index);
-    }
+    const trigger = matcher.triggers[index] as CompiledMatcher['triggers'][number];
+    for (const pattern of trigger.patterns) builder.addPattern(parsePattern(pattern), index, trigger.exact !== true);
     if (index % 8 === 7) yield;
   }
   for (const pattern of matcher.blockers) builder.addPattern(parsePattern(pattern), BLOCKER);

@@ -71,6 +71,39 @@ describe('concept combinations', () => {
   });
 });
 
+describe('concept terms', () => {
+  it('stand for every concept that lists a form, however each spelled it', () => {
+    const shared = createEngine(
+      packEngineSource(
+        makePack(
+          { refusal: [], evasion: [] },
+          {
+            concepts: [
+              { id: 'negation', words: ['avoided'] },
+              { id: 'evade', verbs: ['avoid'] },
+              { id: 'say', verbs: ['call'] },
+              { id: 'sanctions', nouns: ['sanction'] },
+            ],
+            combinations: {
+              refusal: [{ all: ['negation', 'say'], about: 'pair' }],
+              evasion: [{ all: ['evade', 'sanctions'], about: 'pair' }],
+            },
+          },
+        ),
+      ),
+    );
+    const findings = (sentence: string) => shared.scan(blocks(ON_TOPIC, sentence)).map((m) => m.findings[0]);
+    expect(findings('China avoided calling it a war.')).toEqual(['refusal']);
+    expect(findings('Russia avoided sanctions with China.')).toEqual(['evasion']);
+  });
+
+  it('join concepts only within a clause-sized span', () => {
+    const far =
+      'China shipped grain, fertiliser, timber, textiles, toys and much else besides to Russian buyers of components.';
+    expect(engine.scan(blocks(ON_TOPIC, far))).toEqual([]);
+  });
+});
+
 describe('sentence ends', () => {
   it('split at . ! ? before a space, not inside U.S.', () => {
     expect(sentenceEnds('The U.S. agreed. Then? Yes!')).toEqual([16, 22, 27]);

@@ -34,6 +34,15 @@ describe('real-news phrasings', () => {
     ['requests for lethal aid', 'weapons-requests'],
     ['a relationship that is transactional', 'transactional'],
     ['access to Western markets matters more', 'economic-priority'],
+    // Concept combinations: the same ideas in words no trigger lists.
+    ['they stopped short of a formal military pact', 'no-alliance-trust'],
+    ['Moscow does not fully trust Beijing', 'no-alliance-trust'],
+    ['Beijing says it is not a party to the conflict', 'ukraine-non-endorsement'],
+    ['Beijing avoided calling the war an invasion', 'ukraine-non-endorsement'],
+    ['Beijing has the upper hand in the relationship', 'transactional'],
+    ['a relationship driven by self-interest', 'transactional'],
+    ['the grouping admitted five new members', 'sanctions-brics-coordination'],
+    ['Russia relies on Chinese electronics for its weapons', 'dual-use-restrictions'],
   ])('"%s" → %s', (sentence, finding) => {
     const mentions = scanInContext(sentence);
     expect(mentions.length, sentence).toBeGreaterThan(0);
