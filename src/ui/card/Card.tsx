@@ -103,7 +103,7 @@ export function Card(props: CardProps) {
           {note && (
             <span class="fc-trigger" title={`The phrase matched the assessment’s “${note}”`}>
               {' '}
-              · {note}
+              · “{note}”
             </span>
           )}
         </p>

@@ -22,10 +22,11 @@ export function cardProvenance(report: ReportMeta): string {
 
 /**
  * "Why matched", only where it helps: the pack's trigger when it says something the phrase on the page does not
- * (another wording of the concept). Not for case, quotes, apostrophes, hyphens or an added plural/possessive.
+ * (another wording of the concept). Not for case, quotes, apostrophes, hyphens or an added plural/possessive, and not
+ * when the page's phrase already contains the trigger's words ("transactional and limited in scope").
  */
 export function matchNote(phrase: string, trigger: string): string | undefined {
-  const a = looseText(phrase).replace(/s\b/g, '');
-  const b = looseText(trigger).replace(/s\b/g, '');
-  return a === b ? undefined : trigger;
+  const a = ` ${looseText(phrase).replace(/s\b/g, '')} `;
+  const b = ` ${looseText(trigger).replace(/s\b/g, '')} `;
+  return a.includes(b) ? undefined : trigger;
 }

@@ -102,6 +102,8 @@ describe('the context card', () => {
     ['No-Limits partnership', 'no limits partnership', undefined],
     ['joint exercise', 'joint exercises', undefined],
     ['weeks before the invasion', 'declared in February 2022', 'declared in February 2022'],
+    ['transactional and limited in scope', 'limited in scope', undefined],
+    ['unlimited', 'limited', 'limited'],
   ])('"why matched" for %j → %j: %j', (phrase, trigger, note) => {
     expect(matchNote(phrase, trigger)).toBe(note);
   });
