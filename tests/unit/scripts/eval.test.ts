@@ -16,14 +16,17 @@ interface Figures {
 
 /** The quality targets on the labelled corpus are part of the test suite: a rule change that loses them fails. */
 describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus', { timeout: 180_000 }, () => {
-  it('reports both folders and meets the targets on the first one', () => {
+  it('reports both folders and the split, meets the targets on the first folder and the sense targets on all 45', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
       env: { ...process.env, FACT_CONTEXT_CORPUS: undefined },
     });
     expect(run.stderr).toBe('');
-    const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as Figures & { folders: Record<string, Figures> };
+    const report = JSON.parse(run.stdout.trim().split('\n').pop()!) as Figures & {
+      folders: Record<string, Figures>;
+      split: Record<string, Figures>;
+    };
     expect(report.articles).toBe(45);
     expect(Object.keys(report.folders)).toEqual(['top', 'batch-2']);
     expect(report.folders.top?.articles).toBe(15);
@@ -31,7 +34,14 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     const top = report.folders.top!;
     expect(top.themeRecall).toBeGreaterThanOrEqual(0.95);
     expect(top.spanRecall).toBeGreaterThanOrEqual(0.85);
-    expect(top.negativePages).toBe(0);
-    expect(top.mustNotHits).toBe(0);
+    // Sense on all 45 and in each folder: no negative page is marked, no tempting phrase is.
+    for (const figures of [report, ...Object.values(report.folders)]) {
+      expect(figures.negativePages).toBe(0);
+      expect(figures.mustNotHits).toBe(0);
+    }
+    // The honest split is printed for every folder (rules are written from one half, checked on the other).
+    expect(Object.keys(report.split)).toEqual(['top odd', 'top even', 'batch-2 odd', 'batch-2 even']);
+    // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 and span ≥ 0.85 on all 45 and on batch-2,
+    // and the noise bounds (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
   });
 });
