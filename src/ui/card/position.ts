@@ -22,7 +22,8 @@ function lineIndexAt(lines: readonly DOMRectReadOnly[], y: number): number {
  * A reference for @floating-ui/dom made from a text range (no element of the page is touched). With `pointerY`
  * (the pointer's y when the card opened) the reference is the one line box of the phrase the pointer was on: a
  * phrase that wraps onto two lines gets its card against the line the reader is looking at. The line is chosen
- * once, so that scrolling moves the card with it. Without a pointer (keyboard), the first line.
+ * once, so that scrolling moves the card with it. Without a pointer (keyboard), the first line. The reference reaches
+ * up to the phrase's first line, so that a card placed above never covers the lines of the phrase before the pointer's.
  */
 export function rangeReference(
   getRange: () => Range,
@@ -35,7 +36,12 @@ export function rangeReference(
     const lines = [...range.getClientRects()].filter((rect) => rect.width > 0 && rect.height > 0);
     if (lines.length === 0) return range.getBoundingClientRect();
     lineIndex ??= pointerY === undefined ? 0 : lineIndexAt(lines, pointerY);
-    return lines[Math.min(lineIndex, lines.length - 1)] ?? range.getBoundingClientRect();
+    const index = Math.min(lineIndex, lines.length - 1);
+    const at = lines[index] ?? range.getBoundingClientRect();
+    // Across, the pointer's line; down, from the phrase's first line to the pointer's: a card below opens under the
+    // pointer's line, one above (no room below) opens over the phrase's first line, never over its earlier lines.
+    const top = Math.min(...lines.slice(0, index + 1).map((rect) => rect.top));
+    return new DOMRect(at.x, top, at.width, at.bottom - top);
   };
   return {
     getBoundingClientRect: line,
