@@ -38,29 +38,33 @@ export function subjectTerms(matcher: CompiledMatcher): SubjectTerms {
  * that passes it is scanned in full and the engine decides.
  */
 export class SubjectCheck {
-  private readonly china: RegExp;
-  private readonly russia: RegExp;
-  /** Undefined: the pack has no `any` trigger. */
-  private readonly anywhere: RegExp | undefined;
+  /**
+   * One pass over the text for all three kinds of word (groups: 1 China, 2 Russia, 3 a required word of an `any`
+   * trigger): a page without the subject is read once by one regex, not once per kind.
+   */
+  private readonly words: RegExp;
   private seenChina = false;
   private seenRussia = false;
   /** True once the page may hold a mention; it never turns back. */
   passed = false;
 
   constructor(terms: SubjectTerms) {
-    this.china = wordsPattern(terms.china);
-    this.russia = wordsPattern(terms.russia);
+    this.words = subjectPattern(terms);
     if (terms.alwaysPass) this.passed = true;
-    this.anywhere = terms.anywhere.length > 0 ? wordStartsPattern(terms.anywhere) : undefined;
   }
 
   /** Reads one more piece of the page's text (a text node's data); returns `passed`. */
   feed(text: string): boolean {
     if (this.passed) return true;
-    this.seenChina ||= this.china.test(text);
-    this.seenRussia ||= this.russia.test(text);
-    this.passed = (this.seenChina && this.seenRussia) || (this.anywhere?.test(text) ?? false);
-    return this.passed;
+    const words = this.words;
+    words.lastIndex = 0;
+    for (let match = words.exec(text); match; match = words.exec(text)) {
+      if (match[3] !== undefined) this.passed = true;
+      else if (match[1] !== undefined) this.seenChina = true;
+      else this.seenRussia = true;
+      if (this.passed || (this.seenChina && this.seenRussia)) return (this.passed = true);
+    }
+    return false;
   }
 
   /**
@@ -101,24 +105,21 @@ export class SubjectCheck {
   }
 }
 
-/** One case-insensitive regex for whole words or phrases; spaces in a term stand for any separator. */
-function wordsPattern(terms: readonly string[]): RegExp {
-  const alternatives = terms.map((term) =>
-    term
-      .split(/\s+/)
-      .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-      .join('[^\\p{L}\\p{N}]+'),
-  );
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'iu');
-}
+const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Whole words or phrases; spaces in a term stand for any separator. */
+const termsSource = (terms: readonly string[]) =>
+  terms.map((term) => term.split(/\s+/).map(escapeRegExp).join('[^\\p{L}\\p{N}]+')).join('|');
 
 /**
- * Words matched by their first four letters only: the matcher accepts spelling and inflection variants
- * (-isation/-ization, plurals), and a shorter prefix can only make the check pass more often, never less.
+ * The check's one case-insensitive, global regex: China terms (group 1) or Russia terms (group 2) as whole words,
+ * or the start of a required word (group 3) — its first four letters only: the matcher accepts spelling and
+ * inflection variants (-isation/-ization, plurals), and a shorter prefix can only make the check pass more often.
  */
-function wordStartsPattern(words: readonly string[]): RegExp {
-  const starts = [...new Set(words.map((word) => word.slice(0, 4).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))];
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${starts.join('|')})`, 'iu');
+function subjectPattern(terms: SubjectTerms): RegExp {
+  const starts = [...new Set(terms.anywhere.map((word) => escapeRegExp(word.slice(0, 4))))];
+  const wholeWords = `(?:(${termsSource(terms.china) || '(?!)'})|(${termsSource(terms.russia) || '(?!)'}))(?![\\p{L}\\p{N}])`;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${wholeWords}|(${starts.join('|') || '(?!)'}))`, 'giu');
 }
 
 /**
