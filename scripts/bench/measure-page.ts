@@ -2,7 +2,7 @@
  * Measures one generated page: every figure of `pages[]`, each run on a freshly loaded tab (a content script runs
  * once per page load, on a cold page), a warm-up first, then the median of `runs`.
  */
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import type { RunnerBundles } from './bundle';
 import { closePage, heapAfterGc, openPage } from './browser';
 import type { PlantedMention } from './generate';
@@ -81,6 +81,7 @@ type Tools = {
   startLongTasks(): void;
   stopLongTasks(): Promise<{ count: number; max: number }>;
   mutations(count: number): Promise<number>;
+  quiet(): Promise<void>;
   breakdown(): { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 };
 type Ours = {
@@ -204,25 +205,32 @@ export async function measurePage(
   })();
 
   log(`  ${sizeKb} KB: DOM changes without and with our marks`);
-  const mutationBase = await (async () => {
-    const { page } = await open();
+  // Each timed run starts on a quiet page: the rescan of the previous run's changes (ours, 200 ms after them) is
+  // done and the garbage of earlier work collected — base and ours alike — so that a run times the changes and
+  // the observers on the page, not a garbage collection that happens to fall into it.
+  const timedChanges = async (page: Page, cdp: CDPSession) => {
     await page.evaluate(() => __benchTools.mutations(100));
     const values: number[] = [];
-    for (let i = 0; i < runs; i++)
+    for (let i = 0; i < runs; i++) {
+      await page.evaluate(() => __benchTools.quiet());
+      await heapAfterGc(cdp);
       values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
-    await closePage(page);
+    }
     return median(values);
+  };
+  const mutationBase = await (async () => {
+    const { page, cdp } = await open();
+    const ms = await timedChanges(page, cdp);
+    await closePage(page);
+    return ms;
   })();
   const mutationOf = async (watch: boolean) => {
-    const { page } = await open();
+    const { page, cdp } = await open();
     await runOurs(page, bundles.ours, watch);
     await page.evaluate(() => __benchTools.frameCost());
-    await page.evaluate(() => __benchTools.mutations(100));
-    const values: number[] = [];
-    for (let i = 0; i < runs; i++)
-      values.push(await page.evaluate((n) => __benchTools.mutations(n), options.mutationCount));
+    const ms = await timedChanges(page, cdp);
     await closePage(page);
-    return median(values);
+    return ms;
   };
   const mutationOurs = await mutationOf(true);
   const mutationMarksOnly = await mutationOf(false);

@@ -167,6 +167,19 @@ async function mutations(count: number): Promise<number> {
   return total / count;
 }
 
+/**
+ * Resolves once the page has been idle for a while: past the content script's mutation batch delay (200 ms,
+ * src/dom/mutations.ts), then two idle periods in a row (its sliced rescan yields between slices, so one idle
+ * callback can fall between two of them).
+ */
+async function quiet(): Promise<void> {
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  for (let idle = 0; idle < 2; ) {
+    const deadline = await new Promise<IdleDeadline>((resolve) => requestIdleCallback(resolve, { timeout: 10_000 }));
+    idle = deadline.timeRemaining() >= 40 ? idle + 1 : 0;
+  }
+}
+
 const SEARCH_BUDGET_MS = 15_000;
 
 /** Popup search latency per keystroke: the popup's own search over a pack, typing each query one key at a time. */
@@ -308,6 +321,7 @@ function breakdown(): { extractMs: number; extractNoStyleMs: number; createEngin
   startLongTasks,
   stopLongTasks,
   mutations,
+  quiet,
   searchLatency,
   triggerScaling,
 };
