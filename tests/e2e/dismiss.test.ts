@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SETTINGS_VERSION } from '../../src/settings/migrations';
-import { defaultSettings, type Settings } from '../../src/settings/schema';
+import type { Settings } from '../../src/settings/schema';
 import {
   BROWSERS,
   FIXTURE_PAGES_DIR,
@@ -20,7 +19,7 @@ import {
   type StaticServer,
   type TestPage,
 } from './harness';
-import { clickInCard } from './harness/card-checks';
+import { clickInCard, storeSettings } from './harness/card-checks';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -49,12 +48,7 @@ describe.each(BROWSERS)('dismissals and the allow list in %s', (browserName) => 
 
   const stored = () =>
     extension.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Settings, undefined);
-  /** The defaults with `changes` on top, in the current storage format (as the options page saves them). */
-  const saveSettings = (changes: Partial<Settings> = {}) =>
-    extension.evaluate(
-      ({ value, version }) => chrome.storage.local.set({ settings: value, settings$: { v: version } }),
-      { value: { ...defaultSettings(), ...changes }, version: SETTINGS_VERSION },
-    );
+  const saveSettings = (changes: Partial<Settings> = {}) => storeSettings(browser, changes);
   const tabIds = () => extension.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!), undefined);
 
   /** Waits until the article's marks are exactly `expected` (document order). */
