@@ -73,7 +73,8 @@ describe.each(BROWSERS)('dismissals and the allow list in %s', (browserName) => 
   async function dismissFromCard(text: string, action: string) {
     const n = (await markedRanges(article)).findIndex((mark) => mark.text === text);
     expect(n, text).toBeGreaterThanOrEqual(0);
-    const point = await scrollToMark(article, n);
+    // High in the viewport: room below for the card and its menu.
+    const point = await scrollToMark(article, n, 0.25);
     await article.click(point.x, point.y);
     await waitForCard(article);
     await clickInCard(article, 'Hide…');

@@ -113,7 +113,7 @@ export async function openCardAt(page: TestPage, point: { x: number; y: number }
 
 /**
  * Clicks the card's control whose text is `label` (a button or link in the shadow root) with the real pointer, at
- * its centre, once it is there.
+ * its centre, once it is there (scrolled into view first).
  */
 export async function clickInCard(page: TestPage, label: string): Promise<void> {
   const point = await waitFor(
@@ -125,6 +125,8 @@ export async function clickInCard(page: TestPage, label: string): Promise<void> 
         (element) => element.textContent.trim() === label,
       );
       if (!control) return null;
+      // As a reader would scroll the card (or the page) to reach it.
+      control.scrollIntoView({ block: 'nearest', behavior: 'instant' });
       const rect = control.getBoundingClientRect();
       return rect.width > 0 ? { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 } : null;
     },
