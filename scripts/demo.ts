@@ -53,7 +53,7 @@ try {
   console.log(`${url}: ${marks.length} marked phrases: ${marks.map((mark) => `“${mark.text}”`).join(', ')}`);
 
   if (!headless) {
-    console.log('Hover a marked phrase (or press Alt+Shift+N) to open its card. Close the window to end.');
+    console.log('Hover a marked phrase (or press Alt+Shift+M) to open its card. Close the window to end.');
     await new Promise<void>((resolve) => {
       if ('context' in browser) browser.context.on('close', () => resolve());
       process.on('SIGINT', () => resolve());

@@ -99,7 +99,7 @@ describe('accessibility (axe-core) in chromium', () => {
 });
 
 /**
- * Keyboard only, both browsers: the next-mention command's message (what the background sends on Alt+Shift+N)
+ * Keyboard only, both browsers: the next-mention command's message (what the background sends on Alt+Shift+M)
  * opens a card with focus inside; Tab and Shift+Tab visit every control of the card and never leave it; Esc closes
  * it and focus goes back where it was.
  */

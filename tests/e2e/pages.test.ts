@@ -217,9 +217,11 @@ describe.each(BROWSERS)('extension pages in %s', (browserName) => {
       expect(layout.first).toBe('on-page');
       expect(layout.allOpen).toBe(false);
       expect(layout.footerVisible).toBe(true);
-      // The bindings as the browser has them (a suggested key the browser did not assign reads "not set").
-      expect(layout.shortcuts).toHaveLength(2);
-      expect(layout.shortcuts.join(' | ')).toMatch(/^Next marked phrase(Alt\+Shift\+N|not set) \| Switch this site/);
+      // The bindings as the browser has them: both suggested keys assigned on a fresh profile (a key the browser
+      // refuses, as Chromium 150 refuses Alt+Shift+N, reads "not set" and fails here).
+      expect(layout.shortcuts.join(' | ')).toBe(
+        'Next marked phraseAlt+Shift+M | Switch this site on or offAlt+Shift+F',
+      );
 
       // Unfolded, the list overflows: the middle scrolls, nothing else does, the footer stays on screen.
       await popup.evaluate(
