@@ -101,6 +101,12 @@ export function sentenceEnds(text: string): number[] {
  */
 const MAX_SPAN = 80;
 
+/**
+ * Marks a sentence carries per finding from its combinations: two different combinations may mark two different
+ * clauses ("openly criticise the US … fed up with Washington's pursuit of hegemony"), never overlapping.
+ */
+const MARKS_PER_SENTENCE = 2;
+
 interface Occurrence {
   concept: number;
   start: number;
@@ -108,10 +114,10 @@ interface Occurrence {
 }
 
 /**
- * The combinations that hold in the sentences of one block, at most one per finding per sentence, each with the
- * shortest span that carries it (its lexicon concepts; actors only when it names no other). `before` is the
- * references of the sentence before the block (the last one of the previous prose block). Returns the matches and
- * the references of the block's last sentence.
+ * The combinations that hold in the sentences of one block, at most MARKS_PER_SENTENCE per finding per sentence,
+ * each with the shortest span that carries it (its lexicon concepts; actors only when it names no other). `before`
+ * is the references of the sentence before the block (the last one of the previous prose block). Returns the
+ * matches and the references of the block's last sentence.
  */
 export function matchCombinations(
   concepts: CompiledConcepts,
@@ -171,9 +177,10 @@ function matchSentence(
   out: ConceptMatch[],
 ): void {
   const present = new Set(occurrences.map((o) => o.concept));
-  const findings = new Set<string>();
+  const findings = new Map<string, [number, number][]>();
   concepts.combinations.forEach((combination, index) => {
-    if (findings.has(combination.finding) || !about[combination.about]) return;
+    const marked = findings.get(combination.finding) ?? [];
+    if (marked.length >= MARKS_PER_SENTENCE || !about[combination.about]) return;
     if (!combination.all.every((slot) => slot.some((c) => present.has(c)))) return;
     if (combination.none.some((c) => present.has(c))) return;
     for (let k = 1; k < combination.order.length; k++) {
@@ -185,7 +192,8 @@ function matchSentence(
     const slots = lexiconSlots.length > 0 ? lexiconSlots : combination.all;
     const span = shortestSpan(occurrences, slots);
     if (!span || span[1] - span[0] > MAX_SPAN) return;
-    findings.add(combination.finding);
+    if (marked.some(([start, end]) => start < span[1] && end > span[0])) return;
+    findings.set(combination.finding, [...marked, span]);
     const ids = combination.all.flatMap((slot) =>
       slot.filter((c) => present.has(c)).map((c) => concepts.ids[c] as string),
     );

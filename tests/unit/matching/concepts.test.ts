@@ -97,6 +97,31 @@ describe('concept terms', () => {
     expect(findings('Russia avoided sanctions with China.')).toEqual(['evasion']);
   });
 
+  it('mark two clauses of one sentence for one finding when two of its combinations hold there', () => {
+    const twice = makePack(
+      { parts: [] },
+      {
+        concepts: [
+          { id: 'supply', verbs: ['ship'] },
+          { id: 'parts', nouns: ['component'] },
+          { id: 'weapons', nouns: ['weapon'] },
+        ],
+        combinations: {
+          parts: [
+            { all: ['supply', 'parts'], about: 'pair' },
+            { all: ['supply', 'weapons'], about: 'pair' },
+          ],
+        },
+      },
+    );
+    const one = createEngine(packEngineSource(twice));
+    const sentence = 'China ships Russia components, and Beijing also ships Moscow weapons.';
+    expect(one.scan(blocks(ON_TOPIC, sentence)).map((m) => m.text)).toEqual([
+      'ships Russia components',
+      'ships Moscow weapons',
+    ]);
+  });
+
   it('join concepts only within a clause-sized span', () => {
     const far =
       'China shipped grain, fertiliser, timber, textiles, toys and much else besides to Russian buyers of components.';
