@@ -1,39 +1,50 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scanHtml } from '../../scripts/lib/scan-core';
 import {
   BROWSERS,
   FIXTURE_PAGES_DIR,
   ifSet,
   launchBrowser,
+  markedRanges,
+  scrollToMark,
+  serveFixturePages,
   startStaticServer,
   waitForCard,
   waitForScan,
   type ExtensionBrowser,
+  type FixturePage,
   type StaticServer,
   type TestPage,
 } from './harness';
 import { inside, markLines, openCardAt, overlaps, settledCard, type Box } from './harness/card-checks';
 
 /**
- * Where the card opens, in the real browsers (issue 12): against the line box the pointer is on — also for a phrase
- * that wraps onto two lines — below it when there is room, and inside the viewport at its edges (and in a narrow
- * window), never over the pointer's line. Clicks open the card here (pinned, no hover delay); one case hovers.
+ * The card's size and place in the real browsers (issue 12): compact (every default card of the demo and an article
+ * at most 320 × 300 px at 1280 × 800, nothing scrolling inside), against the line box the pointer is on — also for a
+ * phrase that wraps onto two lines, whose other line it never covers, even when it has to go above — below the line
+ * when there is room, and inside the viewport at its edges (and in a narrow window), never over the pointer's line.
+ * Clicks open the card here (pinned, no hover delay); one case hovers.
  */
 
+const MAX_WIDTH = 320;
+const MAX_HEIGHT = 300;
 const WRAPPED = 'weeks before the invasion';
 const AT_START = 'Axis of convenience';
 const AT_END = 'dual-use goods';
 
 const centre = (box: Box) => ({ x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 });
 
-describe.each(BROWSERS)('where the card opens in %s', (browserName) => {
+describe.each(BROWSERS)('the card’s size and place in %s', (browserName) => {
   let server: StaticServer;
   let browser: ExtensionBrowser;
   let page: TestPage;
   let placementUrl: string;
+  let pages: FixturePage[];
 
   beforeAll(async () => {
     server = await startStaticServer([FIXTURE_PAGES_DIR]);
     placementUrl = `${server.origin}/card-placement.html`;
+    pages = serveFixturePages(server, { files: ['demo', 'article.html'], corpusIds: [] });
 
     browser = await launchBrowser(browserName);
     page = await browser.newPage();
@@ -48,6 +59,43 @@ describe.each(BROWSERS)('where the card opens in %s', (browserName) => {
   /** Pins paragraph `id` with `css` (e.g. to a viewport edge); `null` puts it back in the flow. */
   const styleParagraph = (id: string, css: string | null) =>
     page.evaluate(({ id, css }) => document.getElementById(id)!.setAttribute('style', css ?? ''), { id, css });
+
+  it(`every default card of the demo and an article is at most ${MAX_WIDTH} × ${MAX_HEIGHT} px and scrolls nowhere inside`, async () => {
+    const measured: { page: string; mark: string; width: number; height: number; scrollers: string[] }[] = [];
+    const seen = new Set<string>();
+    for (const fixture of pages) {
+      await page.goto(fixture.url);
+      await waitForScan(page);
+      const marks = await markedRanges(page);
+      // One card per set of findings (the card's content follows from them; the same set gives the same card).
+      const mentions = scanHtml(fixture.html).mentions;
+      expect(
+        marks.map((mark) => mark.text),
+        fixture.name,
+      ).toEqual(mentions.map((mention) => mention.text));
+      for (const [n, mark] of marks.entries()) {
+        const key = mentions[n]!.findings.join(' ');
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const { card, scrollers, findingIds } = await openCardAt(page, await scrollToMark(page, n));
+        expect(findingIds.length, mark.text).toBeGreaterThan(0);
+        measured.push({
+          page: fixture.name,
+          mark: mark.text,
+          width: Math.round(card.right - card.left),
+          height: Math.round(card.bottom - card.top),
+          scrollers,
+        });
+      }
+    }
+    const tooBig = measured
+      .filter((card) => card.width > MAX_WIDTH || card.height > MAX_HEIGHT || card.scrollers.length > 0)
+      .map(
+        (card) =>
+          `${card.page} “${card.mark}”: ${card.width} × ${card.height}${card.scrollers.length > 0 ? `, scrolls (${card.scrollers.join(', ')})` : ''}`,
+      );
+    expect(tooBig).toEqual([]);
+  });
 
   it('opens below the line the pointer is on, beside the pointer, inside the viewport', async () => {
     await page.goto(placementUrl);
@@ -116,6 +164,38 @@ describe.each(BROWSERS)('where the card opens in %s', (browserName) => {
     expect(hovered.card.top).toBeGreaterThanOrEqual(second!.bottom);
     await page.mouseMove(5, 5);
     await waitForCard(page, false);
+  });
+
+  it('a wrapped phrase at the bottom of the viewport: the card goes above, over neither of its lines', async () => {
+    await page.goto(placementUrl);
+    await waitForScan(page);
+    // The same narrowing as above, on a paragraph pinned to the viewport's bottom edge.
+    const wrapped = await page.evaluate(
+      async ({ phrase }) => {
+        const paragraph = document.getElementById('wrap')!;
+        const text = paragraph.firstChild as Text;
+        const range = document.createRange();
+        range.setStart(text, text.data.indexOf(phrase));
+        range.setEnd(text, text.data.indexOf(phrase) + phrase.length);
+        const lines = () => [...range.getClientRects()].filter((rect) => rect.width > 0);
+        paragraph.style.cssText = 'position: fixed; left: 40px; bottom: 0; margin: 0;';
+        // No wider than the card: a card right above the second line would lie over the first.
+        for (let width = 300; width > 150; width -= 2) {
+          paragraph.style.width = `${width}px`;
+          if (lines().length === 2 && lines()[1]!.width > lines()[0]!.width) break;
+        }
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        return lines().length === 2;
+      },
+      { phrase: WRAPPED },
+    );
+    expect(wrapped).toBe(true);
+    const [first, second] = await markLines(page, WRAPPED);
+    expect(800 - second!.bottom, 'no room for the card below the phrase').toBeLessThan(200);
+    const { card, viewport } = await openCardAt(page, centre(second!));
+    expect(inside(card, viewport)).toBe(true);
+    expect(overlaps(card, second!), 'the pointer’s line').toBe(false);
+    expect(overlaps(card, first!), 'the phrase’s line just above it').toBe(false);
   });
 
   it('at the viewport’s edges: inside the viewport, never over the pointer’s line, below it when there is room', async () => {

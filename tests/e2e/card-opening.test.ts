@@ -17,12 +17,12 @@ import {
   waitFor,
   waitForCard,
   waitForScan,
+  writeSettings,
   type DriverPage,
   type LaunchedBrowser,
   type StaticServer,
   type TestPage,
 } from './harness';
-import { storeSettings } from './harness/card-checks';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -108,7 +108,7 @@ describe.each(BROWSERS)('how cards open in %s', (browserName) => {
   beforeAll(async () => {
     server = await startStaticServer([FIXTURE_PAGES_DIR]);
     browser = await launchBrowser(browserName);
-    await storeSettings(browser); // a fresh profile has no settings item yet: the options page shows the defaults
+    await writeSettings(browser, {}); // a fresh profile has no settings item yet: the options page shows the defaults
     options = await openExtensionPage(browser, 'options.html');
     await inPage(
       options,

@@ -14,12 +14,13 @@ import {
   waitFor,
   waitForCard,
   waitForScan,
+  writeSettings,
   type DriverPage,
   type LaunchedBrowser,
   type StaticServer,
   type TestPage,
 } from './harness';
-import { clickInCard, storeSettings } from './harness/card-checks';
+import { clickInCard } from './harness/card-checks';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -48,7 +49,7 @@ describe.each(BROWSERS)('dismissals and the allow list in %s', (browserName) => 
 
   const stored = () =>
     extension.evaluate(async () => (await chrome.storage.local.get('settings')).settings as Settings, undefined);
-  const saveSettings = (changes: Partial<Settings> = {}) => storeSettings(browser, changes);
+  const saveSettings = (changes: Partial<Settings> = {}) => writeSettings(browser, changes);
   const tabIds = () => extension.evaluate(async () => (await chrome.tabs.query({})).map((tab) => tab.id!), undefined);
 
   /** Waits until the article's marks are exactly `expected` (document order). */

@@ -1,6 +1,4 @@
-import { SETTINGS_VERSION } from '../../../src/settings/migrations';
-import { defaultSettings, type Settings } from '../../../src/settings/schema';
-import { CARD_HOST_TAG, HIGHLIGHT_NAME, waitFor, waitForCard, type ExtensionBrowser, type TestPage } from './index';
+import { CARD_HOST_TAG, HIGHLIGHT_NAME, waitFor, waitForCard, type TestPage } from './index';
 
 /**
  * The card as a reader sees it, for the card's own e2e suites (tests/e2e/card-*.test.ts): where its phrase's line
@@ -133,18 +131,4 @@ export async function clickInCard(page: TestPage, label: string): Promise<void> 
     { tag: CARD_HOST_TAG, label },
   );
   await page.click(point!.x, point!.y); // waitFor returns only a truthy value
-}
-
-/**
- * Stores the default settings with `changes` on top, in the current storage format (as the options page saves
- * them). (The same as harness/settings.ts's writeSettings once that writes the v3 format; then use that.)
- */
-export async function storeSettings(browser: ExtensionBrowser, changes: Partial<Settings> = {}): Promise<void> {
-  await browser.evaluateInExtension(
-    ({ value, version }) =>
-      (
-        globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }
-      ).chrome.storage.local.set({ settings: value, settings$: { v: version } }),
-    { value: { ...defaultSettings(), ...changes }, version: SETTINGS_VERSION },
-  );
 }
