@@ -43,6 +43,9 @@ describe('real-news phrasings', () => {
     ['a relationship driven by self-interest', 'transactional'],
     ['the grouping admitted five new members', 'sanctions-brics-coordination'],
     ['Russia relies on Chinese electronics for its weapons', 'dual-use-restrictions'],
+    ['talk of an alliance between the two', 'no-alliance-trust'],
+    ['a relationship of cold-eyed pragmatism', 'transactional'],
+    ["the UK's spy agencies reached that view in a declassified paper", 'provenance'],
   ])('"%s" → %s', (sentence, finding) => {
     const mentions = scanInContext(sentence);
     expect(mentions.length, sentence).toBeGreaterThan(0);
@@ -80,6 +83,12 @@ describe('other senses never trigger, even on a China–Russia page', () => {
     expect(scanInContext('The West moved to isolate Russia after the invasion.')).toEqual([]);
     const flows = scanInContext('Moscow sold engine parts for fighter jets to Chinese state firms.');
     expect(flows.filter((m) => m.findings[0] === 'dual-use-restrictions')).toEqual([]);
+  });
+
+  it("someone else's alliance or intelligence is not the pair's or the report's", () => {
+    const findings = (sentence: string) => scanInContext(sentence).map((m) => m.findings[0]);
+    expect(findings('Japan and the US strengthened their alliance.')).not.toContain('no-alliance-trust');
+    expect(findings('US intelligence officials say the two coordinate.')).not.toContain('provenance');
   });
 
   it('the war named in passing is not a stance on it; backing or condemning it is', () => {
