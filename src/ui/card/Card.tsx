@@ -101,9 +101,10 @@ export function Card(props: CardProps) {
         <p class="fc-eyebrow">
           What the assessment says
           {note && (
-            <span class="fc-trigger" title={`The phrase matched the assessment’s “${note}”`}>
+            // Its own line, cut to one (the whole text is its title and stays in the DOM for screen readers).
+            <span class="fc-trigger" title={note}>
               {' '}
-              · “{note}”
+              about “{note}”
             </span>
           )}
         </p>
