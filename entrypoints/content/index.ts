@@ -2,6 +2,7 @@
 import '../../src/ui/card/card.css';
 import { answerMessages } from '../../src/content/messages';
 import { startOverlay } from '../../src/content/overlay';
+import { TIMELINE_MARKS } from '../../src/content/timeline';
 
 /**
  * The engine, the overlay and the card: not in the manifest's content scripts. The background injects it
@@ -13,6 +14,7 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'ui',
   async main(ctx) {
+    performance.mark(TIMELINE_MARKS.engineStart);
     answerMessages(ctx, await startOverlay(ctx, { subjectKnown: true }));
   },
 });

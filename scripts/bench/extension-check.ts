@@ -17,6 +17,8 @@ export interface ExtensionCheck {
   found?: string[];
   /** From DOMContentLoaded to the highlight being registered, ms (includes waiting for document_idle). */
   ms?: number;
+  /** Our timeline marks (src/content/timeline.ts), ms after DOMContentLoaded, by name. */
+  timeline?: Record<string, number>;
   /** Distinct scripts of the extension parsed in the page (when counted). */
   scripts?: number;
   error?: string;
@@ -88,10 +90,14 @@ export async function checkExtension(
             return range;
           });
           ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-          return {
-            found: ranges.map((range) => range.toString()),
-            ms: marked - (window.__benchDcl ?? 0),
-          };
+          const dcl = window.__benchDcl ?? 0;
+          const timeline = Object.fromEntries(
+            performance
+              .getEntriesByType('mark')
+              .filter((mark) => mark.name.startsWith('fact-context:'))
+              .map((mark) => [mark.name.slice('fact-context:'.length), mark.startTime - dcl]),
+          );
+          return { found: ranges.map((range) => range.toString()), ms: marked - dcl, timeline };
         });
         if (countScripts) await page.waitForTimeout(SCRIPT_SETTLE_MS);
         out.push({ url, ...result, ...(countScripts ? { scripts: scripts.size } : {}) });

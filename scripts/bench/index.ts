@@ -187,6 +187,7 @@ async function main(): Promise<number> {
         found: check.found,
         ms: check.ms,
         error: check.error,
+        timeline: check.timeline,
       })),
       buildTime: statSync(join(CHROME_BUILD, 'manifest.json')).mtime.toISOString(),
     });

@@ -29,7 +29,15 @@ export interface ReportContext {
   offTopicError?: string;
   scalingMentions: number[];
   /** The built extension's own marks on each page (cross-check of the shipped content script). */
-  extension?: { sizeKb: number; expected: string[]; found?: string[]; ms?: number; error?: string }[];
+  extension?: {
+    sizeKb: number;
+    expected: string[];
+    found?: string[];
+    ms?: number;
+    error?: string;
+    /** Our timeline marks, ms after DOMContentLoaded (sentinel-start, subject-checked, engine-start). */
+    timeline?: Record<string, number>;
+  }[];
   /** When .output/chrome-mv3 was built (bundle sizes and the cross-check use it). */
   buildTime?: string;
 }
@@ -73,6 +81,18 @@ const normaliseList = (list: string[]) => list.map((text) => text.toLowerCase().
 function missedBy(value: number, limit: number, unit: (n: number) => string, above = true): string {
   const gap = above ? value - limit : limit - value;
   return `missed by ${unit(gap)} (${(above ? value / limit : limit / value).toFixed(2)}× the limit)`;
+}
+
+/** Where the built extension's time after DOMContentLoaded went on a page, from our timeline marks. */
+function timelineOf(context: ReportContext, kb: number): string | undefined {
+  const check = context.extension?.find((one) => one.sizeKb === kb);
+  const t = check?.timeline;
+  if (!check?.ms || !t) return undefined;
+  const at = (name: string) => (t[name] === undefined ? '?' : ms(t[name]));
+  return (
+    `after DOMContentLoaded the sentinel started at ${at('sentinel-start')} (document_idle), had read the page at ` +
+    `${at('subject-checked')}, the injected engine started at ${at('engine-start')}, the marks were registered at ${ms(check.ms)}`
+  );
 }
 
 /** The page about the subject nearest `kb` (±20 %). */
@@ -217,7 +237,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       measured: `${ms(page.marks_after_dcl_ms)} vs limit ${ms(limit)}`,
       note: met
         ? undefined
-        : `${missedBy(page.marks_after_dcl_ms, limit, ms)}: beyond ours_ms (${ms(page.ours_ms)}) it waits for document_idle, the sentinel's check, the background's settings read and the engine's injection`,
+        : `${missedBy(page.marks_after_dcl_ms, limit, ms)}: ${timelineOf(context, page.size_kb) ?? `beyond ours_ms (${ms(page.ours_ms)}) it waits for document_idle, the sentinel's check, the background's settings read and the engine's injection`}`,
     });
   }
 
@@ -376,7 +396,8 @@ export function formatTable(report: BenchReport, context: ReportContext): string
     lines.push(
       `  built extension (.output/chrome-mv3${context.buildTime ? `, built ${context.buildTime}` : ''}) on ${size(check.sizeKb)}: ` +
         `${check.found.length} marks in CSS.highlights, ${same ? 'the planted mentions exactly' : `NOT the ${check.expected.length} planted mentions`}; ` +
-        `registered ${ms(check.ms ?? 0)} after DOMContentLoaded (content scripts start at document_idle).`,
+        `registered ${ms(check.ms ?? 0)} after DOMContentLoaded (content scripts start at document_idle)` +
+        (timelineOf(context, check.sizeKb) ? `: ${timelineOf(context, check.sizeKb) ?? ''}.` : '.'),
     );
   }
   return lines.join('\n');

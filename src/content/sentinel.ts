@@ -5,6 +5,7 @@ import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { HIGHLIGHT_NAME } from '../dom/highlight-style';
 import { Cancelled } from '../dom/scheduler';
 import { SubjectCheck } from '../checks/subject-check';
+import { TIMELINE_MARKS } from './timeline';
 
 /**
  * The script every http(s) page gets: only the subject check (subject-check.ts) over the page's text, then a watch
@@ -13,6 +14,9 @@ import { SubjectCheck } from '../checks/subject-check';
  * or touches the page's DOM: a page that is not about the subject pays for one walk over its text nodes.
  */
 export function startSentinel(ctx: ContentScriptContext): void {
+  // Timeline marks (the page's own performance timeline): `npm run bench` reads them to say where the time from
+  // DOMContentLoaded to the first marks goes. A mark costs microseconds and holds no page data.
+  performance.mark(TIMELINE_MARKS.sentinelStart);
   const done = new AbortController();
   const signal = AbortSignal.any([ctx.signal, done.signal]);
   const check = new SubjectCheck(SUBJECT_TERMS);
@@ -50,6 +54,7 @@ export function startSentinel(ctx: ContentScriptContext): void {
   check
     .readPage(root, signal)
     .then((passed) => {
+      performance.mark(TIMELINE_MARKS.subjectChecked);
       if (passed) askForEngine();
       // The page has been looked at: `CSS.highlights.has('fact-context-mention')` means "scanned" to tools and
       // tests, with or without the engine. An empty highlight paints nothing; the engine's replaces it.

@@ -174,7 +174,7 @@ async function mutations(count: number): Promise<number> {
  */
 async function quiet(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 300));
-  for (let idle = 0; idle < 2; ) {
+  for (let idle = 0; idle < 2;) {
     const deadline = await new Promise<IdleDeadline>((resolve) => requestIdleCallback(resolve, { timeout: 10_000 }));
     idle = deadline.timeRemaining() >= 40 ? idle + 1 : 0;
   }

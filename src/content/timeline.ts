@@ -1,0 +1,12 @@
+/**
+ * Names of the user-timing marks our content scripts put on the page's performance timeline, in the order they
+ * come on a page with the subject. The benchmark's extension check reads them (scripts/bench/extension-check.ts).
+ */
+export const TIMELINE_MARKS = {
+  /** The sentinel started (document_idle). */
+  sentinelStart: 'fact-context:sentinel-start',
+  /** The sentinel read the page's text once (passed or not). */
+  subjectChecked: 'fact-context:subject-checked',
+  /** The engine script, injected by the background, started. */
+  engineStart: 'fact-context:engine-start',
+} as const;
