@@ -2,6 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/browsers';
 
 /**
  * Three kinds of tests, one command (`npm test`):
@@ -28,19 +29,9 @@ export default defineConfig({
           browser: {
             enabled: true,
             headless: true,
-            // The system Chromium, never a downloaded one; offline and without sandbox (root in CI).
+            // The system Chromium, never a downloaded one, with the flags every launch here uses (scripts/lib/browsers.ts).
             provider: playwright({
-              launchOptions: {
-                executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-                args: [
-                  '--no-sandbox',
-                  '--disable-gpu',
-                  '--disable-dev-shm-usage',
-                  '--disable-background-networking',
-                  '--disable-component-update',
-                  '--no-first-run',
-                ],
-              },
+              launchOptions: { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS },
             }),
             instances: [{ browser: 'chromium' }],
           },

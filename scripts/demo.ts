@@ -13,11 +13,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { launchChromium } from '../tests/e2e/harness/chromium';
-import { launchFirefox } from '../tests/e2e/harness/firefox';
-import { cardState, scrollToMark, waitForCard, waitForScan, markedRanges } from '../tests/e2e/harness/page-helpers';
-import { DEMO_DIR, REPO_ROOT } from '../tests/e2e/harness/paths';
-import { startStaticServer } from '../tests/e2e/harness/server';
+import { launchChromium } from './lib/browser-chromium';
+import { launchFirefox } from './lib/browser-firefox';
+import {
+  cardState,
+  markedRanges,
+  scrollToMark,
+  waitForCard,
+  waitForCardAnimations,
+  waitForScan,
+} from './lib/browser-page';
+import { DEMO_DIR, REPO_ROOT } from './lib/browsers';
+import { startStaticServer } from './lib/static-server';
 
 const { values } = parseArgs({
   options: {
@@ -74,7 +81,7 @@ try {
     await waitForCard(page);
     const card = await cardState(page);
     const cardFile = path.join(outDir, `open-card${suffix}.png`);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // let the card's entry animation finish
+    await waitForCardAnimations(page);
     await page.screenshot(cardFile);
     console.log(`Card open for findings ${card.findingIds.join(', ')}.`);
     console.log(`Screenshots:\n  ${markedFile}\n  ${cardFile}`);

@@ -2,27 +2,13 @@
  * The system Chromium, headless, in a fresh temporary profile (never a downloaded browser). Nothing here loads
  * the extension: the runners inject the same modules the content script is built from.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
-
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Headless, as root, and quiet: without the networking flags Chromium keeps trying to reach the internet. */
-export const QUIET_CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+import { tempProfile } from '../lib/browser-profile';
+import { CHROMIUM_ARGS, CHROMIUM_HEADLESS_ARG, CHROMIUM_PATH } from '../lib/browsers';
 
 const ARGS = [
-  ...QUIET_CHROMIUM_ARGS,
-  '--no-default-browser-check',
+  CHROMIUM_HEADLESS_ARG,
+  ...CHROMIUM_ARGS,
   '--disable-extensions',
   '--enable-precise-memory-info',
   // The benchmark tab must not be throttled as a background tab.
@@ -38,8 +24,8 @@ export interface BenchBrowser {
 }
 
 export async function launchBrowser(): Promise<BenchBrowser> {
-  const profile = await mkdtemp(join(tmpdir(), 'fact-context-bench-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const profile = await tempProfile('bench');
+  const context = await chromium.launchPersistentContext(profile.dir, {
     executablePath: CHROMIUM_PATH,
     headless: false, // the new headless mode is passed as a flag
     args: ARGS,
@@ -52,7 +38,7 @@ export async function launchBrowser(): Promise<BenchBrowser> {
     version,
     async close() {
       await context.close().catch(() => undefined);
-      await rm(profile, { recursive: true, force: true });
+      await profile.remove();
     },
   };
 }

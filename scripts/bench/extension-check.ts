@@ -9,7 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { CHROMIUM_PATH, QUIET_CHROMIUM_ARGS } from './browser';
+import { CHROMIUM_ARGS, CHROMIUM_HEADLESS_ARG, CHROMIUM_PATH, loadExtensionArgs } from '../lib/browsers';
 
 export interface ExtensionCheck {
   url: string;
@@ -59,7 +59,7 @@ export async function checkExtension(
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: false,
-    args: [...QUIET_CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    args: [CHROMIUM_HEADLESS_ARG, ...CHROMIUM_ARGS, ...loadExtensionArgs(extensionDir)],
   });
   try {
     if (context.serviceWorkers().length === 0) await context.waitForEvent('serviceworker', { timeout: 30_000 });

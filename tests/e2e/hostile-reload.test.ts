@@ -11,9 +11,9 @@ import {
   waitForScan,
   type StaticServer,
   ifSet,
+  CHROMIUM_ARGS,
+  tempProfile,
 } from './harness';
-import { CHROMIUM_ARGS } from './harness/chromium';
-import { tempProfile } from './harness/profile';
 import { fromPuppeteer, problems, type WatchedPage } from './harness/hardening-helpers';
 import { markCount, serveHostilePages, sleep } from '../fixtures/hostile/serve';
 

@@ -1,6 +1,6 @@
 import type { BrowserContext } from 'playwright-core';
 import type { Browser } from 'puppeteer-core';
-import type { ExtensionBrowser } from './types';
+import type { ExtensionBrowser } from '../../../scripts/lib/browser-types';
 
 /** The part of Playwright's and puppeteer's Page that both spell the same way. */
 export interface DriverPage {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { articleToHtml, readCorpus } from '../../../scripts/lib/corpus';
 import { CORPUS_DIR, DEMO_DIR, FIXTURE_PAGES_DIR } from './paths';
-import type { StaticServer } from './server';
+import type { StaticServer } from '../../../scripts/lib/static-server';
 
 export interface FixturePage {
   name: string;

@@ -3,9 +3,9 @@ import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser, Page as PuppeteerPage } from 'puppeteer-core';
-import type { ExtensionBrowser, TestPage } from './types';
-import { wrapPlaywrightPage } from './chromium';
-import { wrapPuppeteerPage } from './firefox';
+import { launchChromium, wrapPlaywrightPage } from '../../../scripts/lib/browser-chromium';
+import { launchFirefox, wrapPuppeteerPage } from '../../../scripts/lib/browser-firefox';
+import type { ExtensionBrowser, TestPage } from '../../../scripts/lib/browser-types';
 
 /**
  * Helpers for the hardening suites (tests/e2e/hostile*, privacy, store, a11y): pages whose console, errors and
@@ -202,7 +202,6 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
 export async function launchChromiumThroughProxy(
   proxyPort: number,
 ): Promise<ExtensionBrowser & { context: BrowserContext }> {
-  const { launchChromium } = await import('./chromium');
   const browser = await launchChromium({
     extraArgs: [`--proxy-server=http://127.0.0.1:${proxyPort}`, '--proxy-bypass-list=<-loopback>'],
   });
@@ -211,20 +210,8 @@ export async function launchChromiumThroughProxy(
 
 /** Firefox ESR with the extension, every request (loopback included) sent through `proxyPort`. */
 export async function launchFirefoxThroughProxy(proxyPort: number): Promise<ExtensionBrowser & { browser: Browser }> {
-  const puppeteer = (await import('puppeteer-core')).default;
-  const { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } = await import('./paths');
-  const { GECKO_ID, FIREFOX_EXTENSION_UUID, OFFLINE_PREFS } = await import('./firefox');
-  const { killProcessTree, tempProfile } = await import('./profile');
-  const profile = await tempProfile('firefox-proxy');
-  const browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX_PATH,
-    headless: true,
-    userDataDir: profile.dir,
-    args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: {
-      ...OFFLINE_PREFS,
-      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
+  const browser = await launchFirefox({
+    extraPrefs: {
       'network.proxy.type': 1,
       'network.proxy.http': '127.0.0.1',
       'network.proxy.http_port': proxyPort,
@@ -233,32 +220,6 @@ export async function launchFirefoxThroughProxy(proxyPort: number): Promise<Exte
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
     },
-    defaultViewport: { width: 1280, height: 900 },
   });
-  const pid = browser.process()?.pid;
-  await browser.installExtension(FIREFOX_EXTENSION_DIR);
-  const extensionOrigin = `moz-extension://${FIREFOX_EXTENSION_UUID}`;
-  const extensionPage = await browser.newPage();
-  void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
-  await extensionPage.waitForFunction(
-    () => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object',
-    {
-      timeout: 30_000,
-    },
-  );
-  return {
-    name: 'firefox',
-    browser,
-    extensionOrigin,
-    newPage: async () => openWatchedPage({ browser } as unknown as ExtensionBrowser),
-    evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg),
-    async close() {
-      await Promise.race([
-        browser.close().catch(() => undefined),
-        new Promise((resolve) => setTimeout(resolve, 15_000)),
-      ]);
-      killProcessTree(pid);
-      await profile.remove();
-    },
-  };
+  return { ...browser, newPage: async () => openWatchedPage(browser) };
 }

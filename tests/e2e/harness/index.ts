@@ -1,13 +1,16 @@
-import { launchChromium } from './chromium';
-import { launchFirefox } from './firefox';
-import type { BrowserName, ExtensionBrowser } from './types';
+import { launchChromium } from '../../../scripts/lib/browser-chromium';
+import { launchFirefox } from '../../../scripts/lib/browser-firefox';
+import type { BrowserName, ExtensionBrowser } from '../../../scripts/lib/browser-types';
 
-export * from './types';
+// The launchers, page operations, overlay helpers and static server live in scripts/lib (the demo uses them too).
+export * from '../../../scripts/lib/browser-types';
+export * from '../../../scripts/lib/browser-page';
+export { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../../scripts/lib/browsers';
+export { tempProfile } from '../../../scripts/lib/browser-profile';
+export { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server';
+export { launchChromium } from '../../../scripts/lib/browser-chromium';
+export { launchFirefox } from '../../../scripts/lib/browser-firefox';
 export * from './paths';
-export { startStaticServer, type StaticServer } from './server';
-export { launchChromium } from './chromium';
-export { launchFirefox } from './firefox';
-export * from './page-helpers';
 export * from './fixtures';
 export * from './settings';
 export * from './messages';

@@ -1,4 +1,4 @@
-import type { ExtensionBrowser } from './types';
+import type { ExtensionBrowser } from '../../../scripts/lib/browser-types';
 
 /**
  * Sends a message of src/messaging/protocol.ts (the @webext-core/messaging envelope) from an extension page to the

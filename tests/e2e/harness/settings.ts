@@ -1,6 +1,6 @@
 import { SETTINGS_VERSION } from '../../../src/settings/migrations';
 import { defaultSettings, type Settings } from '../../../src/settings/schema';
-import type { ExtensionBrowser } from './types';
+import type { ExtensionBrowser } from '../../../scripts/lib/browser-types';
 
 /**
  * Writes the extension's settings item (`local:settings`, the current storage format of src/settings) from an

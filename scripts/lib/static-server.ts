@@ -18,8 +18,9 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+const HTML = 'text/html; charset=utf-8';
 const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
+  '.html': HTML,
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json',
@@ -39,7 +40,7 @@ export async function startStaticServer(roots: string[] = []): Promise<StaticSer
     const pathname = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
     const route = routes.get(pathname);
     if (route) {
-      response.writeHead(200, { 'content-type': route.contentType ?? TYPES['.html']!, ...route.headers });
+      response.writeHead(200, { 'content-type': route.contentType ?? HTML, ...route.headers });
       response.end(route.body);
       return;
     }

@@ -1,21 +1,13 @@
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { CHROMIUM_PATH, CHROME_EXTENSION_DIR } from './paths';
-import { tempProfile } from './profile';
-import type { ExtensionBrowser, TestPage } from './types';
-
-/** Flags that keep Chromium quiet and offline here (no sandbox as root, no background network). */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  '--no-first-run',
-  '--no-default-browser-check',
-  '--metrics-recording-only',
-];
+import {
+  CHROME_EXTENSION_DIR,
+  CHROMIUM_ARGS,
+  CHROMIUM_HEADLESS_ARG,
+  CHROMIUM_PATH,
+  loadExtensionArgs,
+} from './browsers';
+import { tempProfile } from './browser-profile';
+import type { ExtensionBrowser, TestPage } from './browser-types';
 
 export interface ChromiumOptions {
   extensionDir?: string;
@@ -77,9 +69,8 @@ export async function launchChromium(
     headless: false, // extensions need the new headless mode, passed as a flag below
     viewport: options.viewport ?? { width: 1280, height: 900 },
     args: [
-      ...(options.headed ? [] : ['--headless=new']),
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(options.headed ? [] : [CHROMIUM_HEADLESS_ARG]),
+      ...loadExtensionArgs(extensionDir),
       ...CHROMIUM_ARGS,
       ...(options.extraArgs ?? []),
     ],

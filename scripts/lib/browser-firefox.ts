@@ -1,33 +1,13 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { FIREFOX_PATH, FIREFOX_EXTENSION_DIR } from './paths';
-import { killProcessTree, tempProfile } from './profile';
-import type { ExtensionBrowser, TestPage } from './types';
-
-/** Must equal GECKO_ID in wxt.config.ts (not imported: that file pulls in the whole WXT config toolchain). */
-export const GECKO_ID = 'fact-context@fact-context.dev';
-/** Pinned so tests can open moz-extension:// pages at a known origin. */
-export const FIREFOX_EXTENSION_UUID = '7c1f3c9e-4a55-4d0b-9a8e-2f1d6c0b5a11';
-
-/** Prefs that keep Firefox offline and quiet in tests. */
-export const OFFLINE_PREFS: Record<string, unknown> = {
-  'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_EXTENSION_UUID }),
-  'app.update.enabled': false,
-  'browser.shell.checkDefaultBrowser': false,
-  'datareporting.policy.dataSubmissionEnabled': false,
-  'toolkit.telemetry.enabled': false,
-  'network.captive-portal-service.enabled': false,
-  'network.connectivity-service.enabled': false,
-  'browser.safebrowsing.malware.enabled': false,
-  'browser.safebrowsing.phishing.enabled': false,
-  'extensions.update.enabled': false,
-  'browser.newtabpage.enabled': false,
-  'browser.startup.page': 0,
-};
+import { FIREFOX_EXTENSION_DIR, FIREFOX_EXTENSION_UUID, FIREFOX_PATH, FIREFOX_PREFS } from './browsers';
+import { killProcessTree, tempProfile } from './browser-profile';
+import type { ExtensionBrowser, TestPage } from './browser-types';
 
 /** puppeteer presses one key at a time: 'Alt+Shift+KeyN' → down Alt, down Shift, press KeyN, up, up. */
 async function pressCombo(page: Page, combo: string): Promise<void> {
   const keys = combo.split('+') as Parameters<Page['keyboard']['press']>[0][];
-  const last = keys.pop()!;
+  const last = keys.pop();
+  if (last === undefined) throw new Error(`no key in '${combo}'`);
   for (const key of keys) await page.keyboard.down(key);
   await page.keyboard.press(last);
   for (const key of keys.reverse()) await page.keyboard.up(key);
@@ -55,8 +35,10 @@ export function wrapPuppeteerPage(page: Page): TestPage {
 export interface FirefoxOptions {
   extensionDir?: string;
   headed?: boolean;
-  /** Leave the first-run tab (opened on install) open; by default it is closed (see closeFirstRunTab). */
+  /** Leave the first-run tab (opened on install) open; by default it is closed, so tests start with a known tab set. */
   keepFirstRun?: boolean;
+  /** More prefs (e.g. a proxy for the privacy test). */
+  extraPrefs?: Record<string, unknown>;
 }
 
 /** Firefox ESR with the built extension installed as a temporary add-on, in a fresh profile. */
@@ -69,7 +51,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     userDataDir: profile.dir,
     // Lets puppeteer script moz-extension:// pages (evaluateInExtension).
     args: ['--remote-allow-system-access'],
-    extraPrefsFirefox: OFFLINE_PREFS,
+    extraPrefsFirefox: { ...FIREFOX_PREFS, ...options.extraPrefs },
     defaultViewport: { width: 1280, height: 900 },
   });
   const pid = browser.process()?.pid;
@@ -89,7 +71,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     while (Date.now() < deadline) {
       const closed = await extensionPage.evaluate(async () => {
         const api = (globalThis as unknown as { browser: typeof import('wxt/browser').browser }).browser;
-        const ids = (await api.tabs.query({})).filter((t) => t.url?.endsWith('/welcome.html')).map((t) => t.id!);
+        const ids = (await api.tabs.query({}))
+          .filter((tab) => tab.url?.endsWith('/welcome.html'))
+          .flatMap((tab) => (tab.id === undefined ? [] : [tab.id]));
         if (ids.length > 0) await api.tabs.remove(ids);
         return ids.length;
       });

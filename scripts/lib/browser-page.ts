@@ -1,4 +1,4 @@
-import type { TestPage } from './types';
+import type { TestPage } from './browser-types';
 
 /** The contract names other tools rely on (issue 3). */
 export const HIGHLIGHT_NAME = 'fact-context-mention';
@@ -128,4 +128,12 @@ export function waitForCard(page: TestPage, open = true): Promise<unknown> {
     },
     { tag: CARD_HOST_TAG, open },
   );
+}
+
+/** Waits until the open card's animations (its entry animation) have finished, e.g. before a screenshot. */
+export async function waitForCardAnimations(page: TestPage): Promise<void> {
+  await page.evaluate(async (tag) => {
+    const animations = document.querySelector(tag)?.shadowRoot?.getAnimations() ?? [];
+    await Promise.all(animations.map((animation) => animation.finished));
+  }, CARD_HOST_TAG);
 }
