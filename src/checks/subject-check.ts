@@ -1,5 +1,6 @@
 import type { CompiledMatcher } from '../matching/compile';
 import { forEachSliced } from '../dom/scheduler';
+import { escapeRegExp } from './escape-regexp';
 
 /** NodeFilter.SHOW_TEXT, spelled out: not every environment (happy-dom in Node) has the global. */
 const SHOW_TEXT = 0x4;
@@ -104,8 +105,6 @@ export class SubjectCheck {
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
 }
-
-const escapeRegExp = (word: string) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Whole words or phrases; spaces in a term stand for any separator. */
 const termsSource = (terms: readonly string[]) =>

@@ -9,6 +9,7 @@ import { createCompiledEngine, createEngine } from '../../../src/matching/engine
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { compileMatcher } from '../../../src/matching/compile';
 import { expandPattern } from '../../../src/matching/patterns';
+import { escapeRegExp } from '../../../src/checks/escape-regexp';
 import { PACK } from '../../../src/pack/index';
 import { createPackRanker, packEngineSource } from '../../../src/pack/ranking';
 import { FUSE_KEYS, type SearchDoc } from '../../../src/pack/search-doc';
@@ -35,12 +36,14 @@ function floor(): { ms: number; chars: number } {
 function triggerAlternation(): string {
   const separator = `[\\s\\u00a0'’"“”\\-‐–—/]+`;
   const patterns = [...new Set(PACK.matcher.triggers.flatMap((t) => t.patterns))].sort((a, b) => b.length - a.length);
+  // The pattern's own syntax (`(`, `|`, `)`) becomes a regex group; everything between is literal text.
+  const literal = (text: string) => escapeRegExp(text).replace(/[\s\-‐–—]+/g, separator);
   const toRegExp = (pattern: string) =>
     pattern
       .trim()
-      .replace(/[.*+?^${}[\]\\]/g, '\\$&')
-      .replace(/\(/g, '(?:')
-      .replace(/[\s\-‐–—]+/g, separator)
+      .split(/([()|])/)
+      .map((part) => (part === '(' ? '(?:' : part === ')' || part === '|' ? part : literal(part)))
+      .join('')
       // After a group that may be empty (`(the|) deal`), the separator is optional too.
       .replaceAll(`)${separator}`, `)${separator.slice(0, -1)}*`);
   return `\\b(?:${patterns.map(toRegExp).join('|')})\\b`;
