@@ -32,6 +32,15 @@ export function wrapPuppeteerPage(page: Page): TestPage {
   };
 }
 
+/** Polls `probe` in the page until it returns true (the page may still be loading: errors count as false). */
+async function pollExtensionPage(page: Page, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(probe).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`the extension page did not load within ${String(timeoutMs)} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 export interface FirefoxOptions {
   extensionDir?: string;
   headed?: boolean;
@@ -61,10 +70,9 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   const extensionPage = await browser.newPage();
   // goto() on moz-extension:// never resolves here: start it, then wait for the page's APIs.
   void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
-  await extensionPage.waitForFunction(
-    () => location.protocol === 'moz-extension:' && typeof (globalThis as { browser?: unknown }).browser === 'object',
-    { timeout: 30_000 },
-  );
+  // Polled with evaluate(), not waitForFunction(): puppeteer builds that predicate with Function(), which the
+  // extension page's CSP blocks in Firefox ESR 140.
+  await pollExtensionPage(extensionPage, () => location.protocol === 'moz-extension:' && 'browser' in globalThis);
   // puppeteer reports moz-extension:// tabs as about:blank here: find the first-run tab through the tabs API instead.
   if (!options.keepFirstRun) {
     const deadline = Date.now() + 15_000;
