@@ -13,6 +13,27 @@ async function pressCombo(page: Page, combo: string): Promise<void> {
   for (const key of keys.reverse()) await page.keyboard.up(key);
 }
 
+/**
+ * Sets the page's viewport and waits until the page has that size. puppeteer's setViewport also sends
+ * emulation.setScreenOrientationOverride, which Firefox ESR 140 does not know: that command fails while the viewport
+ * command goes through, so exactly that error is tolerated and the size is read back from the page.
+ */
+export async function setFirefoxViewport(page: Page, width: number, height: number): Promise<void> {
+  await page.setViewport({ width, height }).catch((error: unknown) => {
+    if (!(error instanceof Error && error.message.includes('setScreenOrientationOverride'))) throw error;
+  });
+  await pollPage(page, ([w, h]) => innerWidth === w && innerHeight === h, [width, height], 'the viewport size');
+}
+
+/** Polls `probe` in the page until it returns true (the page may still be loading: errors count as false). */
+async function pollPage<A>(page: Page, probe: (arg: A) => boolean, arg: A, what: string, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await page.evaluate(probe as (arg: unknown) => boolean, arg).catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${String(timeoutMs)} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The shared page operations over a puppeteer page. */
 export function wrapPuppeteerPage(page: Page): TestPage {
   return {
@@ -26,19 +47,10 @@ export function wrapPuppeteerPage(page: Page): TestPage {
     async screenshot(file, fullPage = false) {
       await page.screenshot({ path: file, fullPage });
     },
-    setViewport: (width, height) => page.setViewport({ width, height }),
+    setViewport: (width, height) => setFirefoxViewport(page, width, height),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
-}
-
-/** Polls `probe` in the page until it returns true (the page may still be loading: errors count as false). */
-async function pollExtensionPage(page: Page, probe: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await page.evaluate(probe).catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`the extension page did not load within ${String(timeoutMs)} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 export interface FirefoxOptions {
@@ -72,7 +84,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
   void extensionPage.goto(`${extensionOrigin}/popup.html`).catch(() => undefined);
   // Polled with evaluate(), not waitForFunction(): puppeteer builds that predicate with Function(), which the
   // extension page's CSP blocks in Firefox ESR 140.
-  await pollExtensionPage(extensionPage, () => location.protocol === 'moz-extension:' && 'browser' in globalThis);
+  await pollPage(
+    extensionPage,
+    () => location.protocol === 'moz-extension:' && 'browser' in globalThis,
+    undefined,
+    'the extension page',
+  );
   // puppeteer reports moz-extension:// tabs as about:blank here: find the first-run tab through the tabs API instead.
   if (!options.keepFirstRun) {
     const deadline = Date.now() + 15_000;
@@ -96,7 +113,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     extensionOrigin,
     async newPage() {
       const page = await browser.newPage();
-      await page.setViewport({ width: 1280, height: 900 });
+      await setFirefoxViewport(page, 1280, 900);
       return wrapPuppeteerPage(page);
     },
     evaluateInExtension: (fn, arg) => extensionPage.evaluate(fn as never, arg),

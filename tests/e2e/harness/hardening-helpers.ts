@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser, Page as PuppeteerPage } from 'puppeteer-core';
 import { launchChromium, wrapPlaywrightPage } from '../../../scripts/lib/browser-chromium';
-import { launchFirefox, wrapPuppeteerPage } from '../../../scripts/lib/browser-firefox';
+import { launchFirefox, setFirefoxViewport, wrapPuppeteerPage } from '../../../scripts/lib/browser-firefox';
 import type { ExtensionBrowser, TestPage } from '../../../scripts/lib/browser-types';
 
 /**
@@ -117,7 +117,7 @@ export async function openWatchedPage(browser: ExtensionBrowser): Promise<Watche
   if (launched.context) return fromPlaywright(await launched.context.newPage());
   if (launched.browser) {
     const page = await launched.browser.newPage();
-    await page.setViewport({ width: 1280, height: 900 });
+    await setFirefoxViewport(page, 1280, 900);
     return fromPuppeteer(page);
   }
   throw new Error('openWatchedPage: not a harness browser');
