@@ -34,6 +34,8 @@ export function startSentinel(ctx: ContentScriptContext): void {
         asking = false;
         // The engine now answers for the page, follows settings and navigation: the sentinel's work is done.
         if (loaded) done.abort();
+        // The site is off: the page has been looked at all the same, and has nothing to show.
+        else markLookedAt();
       })
       .catch(() => {
         asking = false; // the extension went away (reloaded or removed): ctx invalidates this script
@@ -56,11 +58,18 @@ export function startSentinel(ctx: ContentScriptContext): void {
     .then((passed) => {
       performance.mark(TIMELINE_MARKS.subjectChecked);
       if (passed) askForEngine();
-      // The page has been looked at: `CSS.highlights.has('fact-context-mention')` means "scanned" to tools and
-      // tests, with or without the engine. An empty highlight paints nothing; the engine's replaces it.
-      else if (!CSS.highlights.has(HIGHLIGHT_NAME)) CSS.highlights.set(HIGHLIGHT_NAME, new Highlight());
+      else markLookedAt();
     })
     .catch((error: unknown) => {
       if (!(error instanceof Cancelled)) throw error;
     });
+}
+
+/**
+ * The page has been looked at, and the engine is not coming (no subject, or the site is off):
+ * `CSS.highlights.has('fact-context-mention')` means "scanned" to tools and tests, with or without the engine. An
+ * empty highlight paints nothing; the engine's replaces it if it comes later.
+ */
+function markLookedAt(): void {
+  if (!CSS.highlights.has(HIGHLIGHT_NAME)) CSS.highlights.set(HIGHLIGHT_NAME, new Highlight());
 }

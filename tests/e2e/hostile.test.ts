@@ -5,6 +5,7 @@ import {
   HIGHLIGHT_NAME,
   cardState,
   launchBrowser,
+  markedAfterChange,
   markedRanges,
   scrollToMark,
   sendToTab,
@@ -182,7 +183,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     }, CARD_HOST_TAG);
     expect(cardStyled).toBe(true);
     await page.press('Escape');
-    await sleep(300);
+    await waitForCard(page, false);
     // The browser's own favicon request is the page's business (Firefox reports it under img-src); nothing else.
     const violations = await page.evaluate(() => (window as unknown as { __csp: string[] }).__csp);
     expect(violations.filter((line) => !line.endsWith('/favicon.ico'))).toEqual([]);
@@ -257,10 +258,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     expect(after.records).toBe(after.ticks);
     // Never more marks than the page has mentions (no leak of stale ranges): the first paragraph's and the ticker's.
     expect(after.maxMarks).toBeLessThanOrEqual(4);
-    // Quiet afterwards: no loop on our own changes (the page's observer stays silent).
-    await sleep(1000);
+    // Quiet afterwards: no loop on our own changes. Once a paragraph added after it all is marked, the page's
+    // observer has seen that one addition and nothing of ours.
+    await markedAfterChange(page);
     expect(await page.evaluate(() => (window as unknown as { __pageRecords: number }).__pageRecords)).toBe(
-      after.records,
+      after.records + 1,
     );
     expectQuietConsole();
   });
@@ -316,7 +318,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       selection.collapse(rich.lastChild, rich.lastChild!.textContent!.length);
     });
     for (const key of ' China and Russia'.split('')) await page.press(key);
-    await sleep(700); // past the mutation batch delay: a scan of typed text would have happened by now
+    // Then a change we do mark: once it is marked, the rescans of everything typed before it are done too.
+    await markedAfterChange(page);
     const state = await page.evaluate(() => ({
       area: (document.getElementById('area') as HTMLTextAreaElement).value,
       rich: document.getElementById('rich')!.innerHTML.replace(/\s+/g, ' ').trim(),
@@ -355,7 +358,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForScan(page);
     const host = new URL(server.origin).hostname;
     for (const value of [false, true, false]) await writeSettings(browser, { sites: { [host]: value } });
-    await sleep(800);
+    // The content script has taken the last of the three (it says so), and removed what it showed.
+    await waitForPageState(false);
     await waitFor(
       page,
       'no marks',
@@ -363,11 +367,12 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
       HIGHLIGHT_NAME,
     );
     expect(await page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length)).toBe(0);
-    await sleep(500); // still off later (no late scan from the brief "on")
     expect(await markCount(page)).toBe(0);
     for (const value of [true, false, true]) await writeSettings(browser, { sites: { [host]: value } });
+    await waitForPageState(true);
     await waitFor(page, 'marks back', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT_NAME);
-    await sleep(500);
+    // Then a change we do mark: by then any run that the brief "off" cancelled would have added its stylesheet.
+    await markedAfterChange(page);
     expect(await page.evaluate(() => document.querySelectorAll('style[data-fact-context-ui]').length)).toBe(1);
     expectQuietConsole();
   });
@@ -379,10 +384,15 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     // Ask for a card a few times: each time the page throws our host out.
     for (let i = 0; i < 3; i++) {
       await sendToTab(browser, 'nextMention');
-      await sleep(200);
+      await waitFor(
+        page,
+        'the page to remove our card host',
+        () => document.querySelector('fact-context-card') === null,
+      );
     }
     const before = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
-    await sleep(1500);
+    // Then a change we do mark: once it is marked, our reactions to every removal before it have run.
+    await markedAfterChange(page);
     const after = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
     // No fight: nothing of ours comes back by itself while nobody asks for it.
     expect(after).toBe(before);
@@ -412,7 +422,8 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     );
     await waitFor(page, 'the site switched off', (name) => (CSS.highlights.get(name)?.size ?? 0) === 0, HIGHLIGHT_NAME);
     await page.goto(url('13-settings.html'));
-    await sleep(1500);
+    // Looked at, and the engine refused for this site (the sentinel registers an empty highlight then).
+    await waitForScan(page);
     expect(await markCount(page)).toBe(0);
     expectQuietConsole();
   });
@@ -489,6 +500,19 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForBadge('');
     expectQuietConsole();
   });
+
+  /** Until the content script reports the site `enabled` (or not) and, when off, no mentions. */
+  async function waitForPageState(enabled: boolean): Promise<void> {
+    const deadline = Date.now() + 15_000;
+    let last: unknown;
+    while (Date.now() < deadline) {
+      last = await sendToTab<{ enabled: boolean; mentions: unknown[] }>(browser, 'getPageState').catch(String);
+      const state = last as { enabled?: boolean; mentions?: unknown[] };
+      if (state.enabled === enabled && (enabled || state.mentions?.length === 0)) return;
+      await sleep(150);
+    }
+    throw new Error(`page state: expected enabled ${String(enabled)}, last ${JSON.stringify(last)}`);
+  }
 
   async function waitForBadge(expected: string): Promise<void> {
     const deadline = Date.now() + 15_000;

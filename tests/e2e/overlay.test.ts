@@ -228,8 +228,9 @@ describe.each(BROWSERS)('the overlay in %s', (browserName) => {
     await writeSettings(browser, { sites: { [site]: false } });
     try {
       await page.goto(fixture.url);
-      // Give a running content script every chance to mark; there must be nothing to see.
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      // The page has been looked at and the background refused the engine (the sentinel registers an empty
+      // highlight then): there must be nothing to see.
+      await waitForScan(page);
       expect(await page.evaluate((name) => CSS.highlights.get(name)?.size ?? 0, 'fact-context-mention')).toBe(0);
       expect(await page.evaluate((tag) => document.querySelector(tag) === null, 'fact-context-card')).toBe(true);
 

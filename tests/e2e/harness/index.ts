@@ -11,6 +11,7 @@ export { startStaticServer, type StaticServer } from '../../../scripts/lib/stati
 export { launchChromium } from '../../../scripts/lib/browser-chromium';
 export { launchFirefox } from '../../../scripts/lib/browser-firefox';
 export * from './paths';
+export { markedAfterChange } from './settled';
 export * from './fixtures';
 export * from './settings';
 export * from './messages';
