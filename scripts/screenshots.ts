@@ -9,11 +9,18 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { articleToHtml, readCorpus } from './lib/corpus';
-import { launchChromium, wrapPlaywrightPage } from '../tests/e2e/harness/chromium';
-import { cardState, markedRanges, scrollToMark, waitForCard, waitForScan } from '../tests/e2e/harness/page-helpers';
-import { CORPUS_DIR, DEMO_DIR, REPO_ROOT } from '../tests/e2e/harness/paths';
-import { startStaticServer } from '../tests/e2e/harness/server';
+import { articleToHtml, corpusDir, readCorpus } from './lib/corpus';
+import { launchChromium, wrapPlaywrightPage } from './lib/browser-chromium';
+import {
+  cardState,
+  markedRanges,
+  scrollToMark,
+  waitForCard,
+  waitForCardAnimations,
+  waitForScan,
+} from './lib/browser-page';
+import { DEMO_DIR, REPO_ROOT } from './lib/browsers';
+import { startStaticServer } from './lib/static-server';
 
 const { values } = parseArgs({
   options: {
@@ -53,10 +60,10 @@ if (!values['no-build']) {
 mkdirSync(outDir, { recursive: true });
 
 const server = await startStaticServer([DEMO_DIR]);
-const { articles } = readCorpus(CORPUS_DIR);
+const { articles } = readCorpus(corpusDir());
 const corpusShots = CORPUS_SHOTS.map((shot) => {
   const article = articles.find((candidate) => candidate.id === shot.id);
-  if (!article) throw new Error(`corpus article ${shot.id} not found in ${CORPUS_DIR}`);
+  if (!article) throw new Error(`corpus article ${shot.id} not found in ${corpusDir()}`);
   const html = articleToHtml(article).replace('</head>', `${NEWS_STYLE}</head>`);
   return { ...shot, url: server.route(`/news/${shot.id}.html`, html) };
 });
@@ -84,7 +91,7 @@ try {
     const target = await scrollToMark(page, Math.max(0, which), 0.3);
     await page.mouseMove(target.x, target.y);
     await waitForCard(page);
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the card's entry animation
+    await waitForCardAnimations(page);
     const card = await cardState(page);
     await page.screenshot(path.join(outDir, file));
     const size = card.rect ? `${Math.round(card.rect.width)}×${Math.round(card.rect.height)}` : '?';
