@@ -69,6 +69,13 @@ export function Card(props: CardProps) {
   const [expanded, setExpanded] = useState(false);
   const [menu, setMenu] = useState(false);
   const [done, setDone] = useState<{ action: CardAction; undo: () => Promise<void> }>();
+  const hideButton = useRef<HTMLButtonElement>(null);
+  const backFromMenu = useRef(false);
+  useEffect(() => {
+    // Back from the "Hide…" menu: the keyboard returns to the button that opened it.
+    if (!menu && backFromMenu.current) hideButton.current?.focus({ preventScroll: true });
+    backFromMenu.current = false;
+  }, [menu]);
   useEffect(() => {
     if (takeFocus) dialog.current?.focus({ preventScroll: true });
   }, [takeFocus, phrase]);
@@ -133,10 +140,19 @@ export function Card(props: CardProps) {
             </button>
           </div>
         </div>
+      ) : menu ? (
+        // In place of the finding, so that the card keeps its size (a menu below it made it scroll inside).
+        <HideMenu
+          onPick={act}
+          onBack={() => {
+            setMenu(false);
+            backFromMenu.current = true;
+          }}
+        />
       ) : (
         best && (
           <ol class="fc-findings">
-            <FindingItem finding={best} {...props} after={menu && <HideMenu onPick={act} />}>
+            <FindingItem finding={best} {...props}>
               {others.length > 0 && (
                 <button
                   type="button"
@@ -151,13 +167,7 @@ export function Card(props: CardProps) {
                 </button>
               )}
               {props.onAction && (
-                <button
-                  type="button"
-                  class="fc-link-button"
-                  aria-expanded={menu}
-                  aria-controls="fc-hide-menu"
-                  onClick={() => setMenu(!menu)}
-                >
+                <button type="button" class="fc-link-button" ref={hideButton} onClick={() => setMenu(true)}>
                   Hide…
                 </button>
               )}
@@ -185,18 +195,36 @@ export function Card(props: CardProps) {
   );
 }
 
-/** The dismiss actions, under the best finding's "Hide…". */
-function HideMenu({ onPick }: { onPick: (action: CardAction) => void }) {
+/** The dismiss actions ("Hide…"), shown in the card's body; the first takes the focus, "Back" returns. */
+function HideMenu({ onPick, onBack }: { onPick: (action: CardAction) => void; onBack: () => void }) {
+  const first = useRef<HTMLButtonElement>(null);
+  useEffect(() => first.current?.focus({ preventScroll: true }), []);
   return (
-    <ul class="fc-menu" id="fc-hide-menu" aria-label="Hide">
-      {(Object.keys(ACTION_LABELS) as CardAction[]).map((action) => (
-        <li key={action}>
-          <button type="button" class="fc-menu-item" data-action={action} onClick={() => onPick(action)}>
-            {ACTION_LABELS[action]}
-          </button>
-        </li>
-      ))}
-    </ul>
+    <div class="fc-hide">
+      <p class="fc-muted" id="fc-hide-title">
+        What should Fact Context hide?
+      </p>
+      <ul class="fc-menu" aria-labelledby="fc-hide-title">
+        {(Object.keys(ACTION_LABELS) as CardAction[]).map((action, i) => (
+          <li key={action}>
+            <button
+              type="button"
+              class="fc-menu-item"
+              data-action={action}
+              ref={i === 0 ? first : undefined}
+              onClick={() => onPick(action)}
+            >
+              {ACTION_LABELS[action]}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <div class="fc-actions">
+        <button type="button" class="fc-button" onClick={onBack}>
+          Back
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -206,8 +234,7 @@ function FindingItem({
   reportHref,
   onOpenReport,
   children,
-  after,
-}: CardProps & { finding: FindingView; children?: ComponentChildren; after?: ComponentChildren }) {
+}: CardProps & { finding: FindingView; children?: ComponentChildren }) {
   const quote = shortQuote(finding);
   return (
     <li class="fc-finding" data-finding-id={finding.id}>
@@ -223,7 +250,6 @@ function FindingItem({
       >
         {children}
       </FindingDetails>
-      {after}
     </li>
   );
 }

@@ -71,6 +71,18 @@ describe('the context card', () => {
     await vi.waitFor(() => expect(container.querySelector('[data-finding-id]')).not.toBeNull());
   });
 
+  it('shows "Hide…" in place of the finding (the card keeps its size), focus on its first item, Back returns', async () => {
+    const onAction = vi.fn(() => Promise.resolve(() => Promise.resolve()));
+    const { getByRole, container } = renderCard({ onAction });
+    const hide = getByRole('button', { name: 'Hide…' });
+    fireEvent.click(hide);
+    expect(container.querySelector('[data-finding-id]')).toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Hide marks for this phrase'));
+    fireEvent.click(getByRole('button', { name: 'Back' }));
+    expect(container.querySelector('[data-finding-id]')).not.toBeNull();
+    await vi.waitFor(() => expect(document.activeElement?.textContent).toBe('Hide…'));
+  });
+
   it('shows title, summary and the quote with its attribution, and the provenance line', () => {
     const finding = PACK.findings.find((candidate) => shortQuote(candidate)?.attribution)!;
     const { container } = renderCard({ findings: [finding] });
