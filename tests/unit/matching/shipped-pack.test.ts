@@ -46,6 +46,8 @@ describe('real-news phrasings', () => {
     ['talk of an alliance between the two', 'no-alliance-trust'],
     ['a relationship of cold-eyed pragmatism', 'transactional'],
     ["the UK's spy agencies reached that view in a declassified paper", 'provenance'],
+    ['they stood shoulder to shoulder against Washington', 'axis-of-convenience'],
+    ['trade boomed in defiance of the embargo', 'sanctions-brics-coordination'],
   ])('"%s" → %s', (sentence, finding) => {
     const mentions = scanInContext(sentence);
     expect(mentions.length, sentence).toBeGreaterThan(0);
