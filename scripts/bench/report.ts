@@ -91,7 +91,9 @@ function timelineOf(context: ReportContext, kb: number): string | undefined {
   const at = (name: string) => (t[name] === undefined ? '?' : ms(t[name]));
   return (
     `after DOMContentLoaded the sentinel started at ${at('sentinel-start')} (document_idle), had read the page at ` +
-    `${at('subject-checked')}, the injected engine started at ${at('engine-start')}, the marks were registered at ${ms(check.ms)}`
+    `${at('subject-checked')}, the injected engine started at ${at('engine-start')}, read the settings at ` +
+    `${at('settings-read')}, started the scan at ${at('scan-start')} and finished it at ${at('scan-done')}; the marks ` +
+    `were seen at ${ms(check.ms)}`
   );
 }
 

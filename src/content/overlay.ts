@@ -15,6 +15,7 @@ import { installHighlightStyle } from '../dom/highlight-style';
 import { CardController, HOVER_OPEN_DELAY_MS } from './interaction';
 import { isPlacementValid, MarkLayer, rangeOf } from '../dom/marks';
 import { startPageScan, type PageScan } from './page-scan';
+import { TIMELINE_MARKS } from './timeline';
 import { SubjectCheck } from '../checks/subject-check';
 import { compareDocumentOrder, type PlacedMention } from '../dom/placement';
 
@@ -165,6 +166,7 @@ export class Overlay {
       run.style = installHighlightStyle(document, this.settings?.markStyle ?? 'dotted');
       const engine = await this.getEngine();
       signal.throwIfAborted();
+      performance.mark(TIMELINE_MARKS.scanStart);
       run.scan = startPageScan(
         body,
         engine,
@@ -201,7 +203,7 @@ export class Overlay {
           );
         },
       });
-      return run.scan.firstScan;
+      return run.scan.firstScan.then(() => void performance.mark(TIMELINE_MARKS.scanDone));
     });
     scanned.catch((error: unknown) => {
       if (!signal.aborted) console.error('[Fact Context] scanning this page failed:', error);
@@ -245,7 +247,9 @@ export async function startOverlay(
 ): Promise<Overlay> {
   const counts = new MentionCountReport(ctx);
   const overlay = new Overlay(ctx, (count, now) => counts.report(count, now), options);
-  overlay.applySettings(await getSettings());
+  const settings = await getSettings();
+  performance.mark(TIMELINE_MARKS.settingsRead);
+  overlay.applySettings(settings);
   const stopWatching = watchSettings((settings) => overlay.applySettings(settings));
   ctx.onInvalidated(() => {
     try {

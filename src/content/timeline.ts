@@ -9,4 +9,10 @@ export const TIMELINE_MARKS = {
   subjectChecked: 'fact-context:subject-checked',
   /** The engine script, injected by the background, started. */
   engineStart: 'fact-context:engine-start',
+  /** The engine read the settings (storage). */
+  settingsRead: 'fact-context:settings-read',
+  /** The stylesheet is in, the engine loaded: the scan pipeline starts. */
+  scanStart: 'fact-context:scan-start',
+  /** The first scan is done and its marks registered. */
+  scanDone: 'fact-context:scan-done',
 } as const;
