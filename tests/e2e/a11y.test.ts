@@ -4,19 +4,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   CARD_HOST_TAG,
+  inPage,
   launchBrowser,
-  launchChromium,
+  openExtensionPage,
   sendToTab,
   serveFixturePages,
   startStaticServer,
-  waitFor,
   waitForCard,
   waitForScan,
-  type ExtensionBrowser,
+  type LaunchedBrowser,
   type StaticServer,
   ifSet,
 } from './harness';
-import { openWatchedPage, type WatchedPage } from './harness/hardening-helpers';
+import { driverPageAt } from './harness/card-checks';
 
 /** axe-core's browser build (the installed npm package), evaluated in the page as a plain expression (no CSP applies). */
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -28,9 +28,14 @@ interface AxeViolation {
   nodes: { target: unknown; failureSummary?: string }[];
 }
 
+/** What axe needs of a page: evaluating a script (a string: axe's source) and a function. */
+interface Evaluates {
+  evaluate<T, A>(fn: (arg: A) => T | Promise<T>, arg: A): Promise<T>;
+}
+
 /** Runs axe (WCAG 2.x A/AA and best practices) on `context` (a document, or part of a shadow tree) and returns the violations. */
-async function axe(page: WatchedPage, context: unknown = null): Promise<AxeViolation[]> {
-  await page.evaluate(AXE_SOURCE as never);
+async function axe(page: Evaluates, context: unknown = null): Promise<AxeViolation[]> {
+  await page.evaluate(AXE_SOURCE as never, undefined);
   const result = await page.evaluate(async (context) => {
     const { axe } = window as unknown as {
       axe: { run(c: unknown, o: object): Promise<{ violations: AxeViolation[] }> };
@@ -46,14 +51,24 @@ async function axe(page: WatchedPage, context: unknown = null): Promise<AxeViola
   return result;
 }
 
-/** axe in real Chromium on every page of ours, and on an open card (inside its shadow root). */
-describe('accessibility (axe-core) in chromium', () => {
+/**
+ * axe in both browsers on every page of ours, and on an open card (inside its shadow root); then the keyboard-only
+ * walk through a card. Dark mode (colour contrast is checked per scheme) in Chromium only: puppeteer emulates
+ * `prefers-color-scheme` through CDP alone, which Firefox does not speak.
+ */
+describe.each(BROWSERS)('accessibility in %s', (browserName) => {
   let server: StaticServer;
-  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  let browser: LaunchedBrowser;
+  const schemes = browserName === 'chromium' ? (['light', 'dark'] as const) : (['light'] as const);
+  /** Switches the colour scheme of a Playwright page (Chromium; Firefox stays light, see above). */
+  const useScheme = async (page: unknown, scheme: 'light' | 'dark') => {
+    if (browserName === 'chromium')
+      await (page as import('playwright-core').Page).emulateMedia({ colorScheme: scheme });
+  };
 
   beforeAll(async () => {
     server = await startStaticServer();
-    browser = await launchChromium();
+    browser = await launchBrowser(browserName);
   });
 
   afterAll(async () => {
@@ -68,25 +83,28 @@ describe('accessibility (axe-core) in chromium', () => {
     ['welcome.html', '.sample-card'],
   ] as const) {
     it(`${path}: no violations`, async () => {
-      const page = await openWatchedPage(browser);
-      await page.goto(`${browser.extensionOrigin}/${path}`);
-      await waitFor(page, path, (selector) => document.querySelector(selector) !== null, ready);
-      expect(await axe(page)).toEqual([]);
-      // Dark mode too (colour contrast is checked per scheme).
-      await (page.raw as import('playwright-core').Page).emulateMedia({ colorScheme: 'dark' });
-      expect(await axe(page)).toEqual([]);
-      await page.close();
+      const page = await openExtensionPage(browser, path);
+      try {
+        await inPage(page, path, (selector) => document.querySelector(selector) !== null, ready);
+        for (const scheme of schemes) {
+          await useScheme(page, scheme);
+          expect({ scheme, violations: await axe(page) }).toEqual({ scheme, violations: [] });
+        }
+      } finally {
+        await page.close();
+      }
     });
   }
 
   it('an open card: no violations inside its shadow root', async () => {
     const [article] = serveFixturePages(server, { files: ['article.html'], corpusIds: [] });
-    const page = await openWatchedPage(browser);
+    const page = await browser.newPage();
     await page.goto(article!.url);
     await waitForScan(page);
     await page.bringToFront();
-    for (const scheme of ['light', 'dark'] as const) {
-      await (page.raw as import('playwright-core').Page).emulateMedia({ colorScheme: scheme });
+    const raw = await driverPageAt(browser, article!.url);
+    for (const scheme of schemes) {
+      await useScheme(raw, scheme);
       expect(await sendToTab(browser, 'nextMention')).toBe(true);
       await waitForCard(page);
       const violations = await axe(page, { include: [{ fromShadowDom: [CARD_HOST_TAG, '[role="dialog"]'] }] });
@@ -96,30 +114,13 @@ describe('accessibility (axe-core) in chromium', () => {
     }
     await page.close();
   });
-});
 
-/**
- * Keyboard only, both browsers: the next-mention command's message (what the background sends on Alt+Shift+M)
- * opens a card with focus inside; Tab and Shift+Tab visit every control of the card and never leave it; Esc closes
- * it and focus goes back where it was.
- */
-describe.each(BROWSERS)('keyboard only in %s', (browserName) => {
-  let server: StaticServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startStaticServer();
-    browser = await launchBrowser(browserName);
-  });
-
-  afterAll(async () => {
-    await ifSet(browser)?.close();
-    await ifSet(server)?.close();
-  });
-
+  // Keyboard only: the next-mention command's message (what the background sends on Alt+Shift+M) opens a card with
+  // focus inside; Tab and Shift+Tab visit every control of the card and never leave it; Esc closes it and focus goes
+  // back where it was.
   it('opens a card by the command, moves through it, closes it, gets focus back', async () => {
     const [article] = serveFixturePages(server, { files: ['article.html'], corpusIds: [] });
-    const page = await openWatchedPage(browser);
+    const page = await browser.newPage();
     await page.goto(article!.url);
     await waitForScan(page);
     await page.bringToFront();

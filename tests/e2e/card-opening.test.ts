@@ -10,7 +10,6 @@ import {
   launchBrowser,
   markedRanges,
   openExtensionPage,
-  openPages,
   poll,
   scrollToMark,
   startStaticServer,
@@ -23,6 +22,7 @@ import {
   type StaticServer,
   type TestPage,
 } from './harness';
+import { driverPageAt } from './harness/card-checks';
 
 /** The extension API inside our extension pages (Chrome's name; Firefox has it too). */
 declare const chrome: typeof import('wxt/browser').browser;
@@ -121,13 +121,7 @@ describe.each(BROWSERS)('how cards open in %s', (browserName) => {
     await article.goto(url);
     await waitForScan(article);
     await article.bringToFront(); // keys go to the focused tab
-    // The driver's page behind `article`, found by its address, for holding keys.
-    const raw = await poll('the article’s driver page', async () => {
-      for (const page of await openPages(browser)) {
-        if ((await page.evaluate(() => location.href, undefined).catch(() => '')) === url) return page;
-      }
-      return undefined;
-    });
+    const raw = await driverPageAt(browser, url); // for holding keys
     keyboard = (raw as unknown as { keyboard: Keyboard }).keyboard;
   });
 

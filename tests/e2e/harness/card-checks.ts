@@ -1,4 +1,14 @@
-import { CARD_HOST_TAG, HIGHLIGHT_NAME, waitFor, waitForCard, type TestPage } from './index';
+import {
+  CARD_HOST_TAG,
+  HIGHLIGHT_NAME,
+  openPages,
+  poll,
+  waitFor,
+  waitForCard,
+  type DriverPage,
+  type LaunchedBrowser,
+  type TestPage,
+} from './index';
 
 /**
  * The card as a reader sees it, for the card's own e2e suites (tests/e2e/card-*.test.ts): where its phrase's line
@@ -131,4 +141,14 @@ export async function clickInCard(page: TestPage, label: string): Promise<void> 
     { tag: CARD_HOST_TAG, label },
   );
   await page.click(point!.x, point!.y); // waitFor returns only a truthy value
+}
+
+/** The driver's own page (Playwright's or puppeteer's) showing `url`, for what TestPage does not do (hold a key, emulate media). */
+export function driverPageAt(browser: LaunchedBrowser, url: string): Promise<DriverPage> {
+  return poll(`the driver page at ${url}`, async () => {
+    for (const page of await openPages(browser)) {
+      if ((await page.evaluate(() => location.href, undefined).catch(() => '')) === url) return page;
+    }
+    return undefined;
+  });
 }
