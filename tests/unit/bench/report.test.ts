@@ -149,6 +149,19 @@ describe('bench verdicts of the sentinel/engine split', () => {
     expect(missed[3]?.note).toMatch(/^missed by 10\.0 ms/);
   });
 
+  it('explains a late first mark with the timeline marks of the built extension', () => {
+    const pages = [page(100, { marks_after_dcl_ms: 400 })];
+    const timeline = { 'sentinel-start': 150, 'subject-checked': 158, 'engine-start': 330, 'scan-done': 399 };
+    const all = verdicts(report(pages), {
+      ...context([detail()]),
+      extension: [{ sizeKb: 100, expected: [], found: [], ms: 400, timeline }],
+    });
+    const note = all.find((v) => v.target.startsWith('marks after DOMContentLoaded'))?.note;
+    expect(note).toMatch(/^missed by 260\.0 ms/);
+    expect(note).toContain('the sentinel started at 150.0 ms (document_idle), had read the page at 158.0 ms');
+    expect(note).toContain('the injected engine started at 330.0 ms, read the settings at ?');
+  });
+
   it('puts the page without the subject in its own line of the table', () => {
     const pages = [page(1024)];
     const table = formatTable(report([...pages, offTopic()]), context([detail()]));
