@@ -16,7 +16,15 @@ import {
   type StaticServer,
   type TestPage,
 } from './harness';
-import { inside, markLines, openCardAt, overlaps, settledCard, type Box } from './harness/card-checks';
+import {
+  inside,
+  markLines,
+  openCardAt,
+  overlaps,
+  settledCard,
+  wrapOntoTwoLines,
+  type Box,
+} from './harness/card-checks';
 
 /**
  * The card's size and place in the real browsers (issue 12): compact (every default card of the demo and an article
@@ -114,25 +122,11 @@ describe.each(BROWSERS)('the card’s size and place in %s', (browserName) => {
   it('a phrase that wraps onto two lines: the card goes against the line the pointer is on, covering neither', async () => {
     await page.goto(placementUrl);
     await waitForScan(page);
-    // Narrow the paragraph until the phrase breaks after its first word or two (fonts differ between browsers).
-    const lines = await page.evaluate(
-      async ({ phrase }) => {
-        const paragraph = document.getElementById('wrap')!;
-        const text = paragraph.firstChild as Text;
-        const range = document.createRange();
-        range.setStart(text, text.data.indexOf(phrase));
-        range.setEnd(text, text.data.indexOf(phrase) + phrase.length);
-        for (let width = 680; width > 200; width -= 2) {
-          paragraph.style.width = `${width}px`;
-          const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
-          if (rects.length === 2 && rects[1]!.width > rects[0]!.width) break;
-        }
-        paragraph.scrollIntoView({ block: 'center', behavior: 'instant' });
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        return [...range.getClientRects()].filter((rect) => rect.width > 0).length;
-      },
-      { phrase: WRAPPED },
-    );
+    const lines = await wrapOntoTwoLines(page, 'wrap', WRAPPED, { maxWidth: 680 });
+    await page.evaluate(async () => {
+      document.getElementById('wrap')!.scrollIntoView({ block: 'center', behavior: 'instant' });
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    });
     expect(lines).toBe(2);
     const [first, second] = await markLines(page, WRAPPED);
     expect(second, 'the mark covers both lines').toBeDefined();
@@ -169,27 +163,13 @@ describe.each(BROWSERS)('the card’s size and place in %s', (browserName) => {
   it('a wrapped phrase at the bottom of the viewport: the card goes above, over neither of its lines', async () => {
     await page.goto(placementUrl);
     await waitForScan(page);
-    // The same narrowing as above, on a paragraph pinned to the viewport's bottom edge.
-    const wrapped = await page.evaluate(
-      async ({ phrase }) => {
-        const paragraph = document.getElementById('wrap')!;
-        const text = paragraph.firstChild as Text;
-        const range = document.createRange();
-        range.setStart(text, text.data.indexOf(phrase));
-        range.setEnd(text, text.data.indexOf(phrase) + phrase.length);
-        const lines = () => [...range.getClientRects()].filter((rect) => rect.width > 0);
-        paragraph.style.cssText = 'position: fixed; left: 40px; bottom: 0; margin: 0;';
-        // No wider than the card: a card right above the second line would lie over the first.
-        for (let width = 300; width > 150; width -= 2) {
-          paragraph.style.width = `${width}px`;
-          if (lines().length === 2 && lines()[1]!.width > lines()[0]!.width) break;
-        }
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        return lines().length === 2;
-      },
-      { phrase: WRAPPED },
-    );
-    expect(wrapped).toBe(true);
+    // Pinned to the viewport's bottom edge, no wider than the card: a card right above the second line would lie
+    // over the first.
+    const lines = await wrapOntoTwoLines(page, 'wrap', WRAPPED, {
+      maxWidth: 300,
+      css: 'position: fixed; left: 40px; bottom: 0; margin: 0;',
+    });
+    expect(lines).toBe(2);
     const [first, second] = await markLines(page, WRAPPED);
     expect(800 - second!.bottom, 'no room for the card below the phrase').toBeLessThan(200);
     const { card, viewport } = await openCardAt(page, centre(second!));

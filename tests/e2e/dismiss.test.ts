@@ -9,9 +9,9 @@ import {
   launchBrowser,
   markedRanges,
   openExtensionPage,
+  poll,
   scrollToMark,
   startStaticServer,
-  waitFor,
   waitForCard,
   waitForScan,
   writeSettings,
@@ -54,21 +54,10 @@ describe.each(BROWSERS)('dismissals and the allow list in %s', (browserName) => 
 
   /** Waits until the article's marks are exactly `expected` (document order). */
   const marksBecome = (page: TestPage, expected: string[], what: string) =>
-    waitFor(
-      page,
-      what,
-      ({ name, expected }) => {
-        const ranges = [...(CSS.highlights.get(name) ?? [])].map((abstract) => {
-          const range = document.createRange();
-          range.setStart(abstract.startContainer, abstract.startOffset);
-          range.setEnd(abstract.endContainer, abstract.endOffset);
-          return range;
-        });
-        ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
-        return JSON.stringify(ranges.map((range) => range.toString())) === JSON.stringify(expected);
-      },
-      { name: HIGHLIGHT_NAME, expected },
-    );
+    poll(what, async () => {
+      const texts = (await markedRanges(page)).map((mark) => mark.text);
+      return JSON.stringify(texts) === JSON.stringify(expected);
+    });
 
   /** Opens the card of the article's mark `text` with a click and picks `action` from its "Hide…" menu. */
   async function dismissFromCard(text: string, action: string) {

@@ -152,3 +152,34 @@ export function driverPageAt(browser: LaunchedBrowser, url: string): Promise<Dri
     return undefined;
   });
 }
+
+/**
+ * Narrows paragraph `id` (styled with `css` first) from `maxWidth` down until its `phrase` (in its first text node)
+ * breaks onto two line boxes, the second the longer (the break falls after the phrase's first word or two, whatever
+ * the browser's font). Returns how many line boxes the phrase has then (2 when it worked).
+ */
+export function wrapOntoTwoLines(
+  page: TestPage,
+  id: string,
+  phrase: string,
+  { maxWidth, css = '' }: { maxWidth: number; css?: string },
+): Promise<number> {
+  return page.evaluate(
+    async ({ id, phrase, maxWidth, css }) => {
+      const paragraph = document.getElementById(id)!;
+      const text = paragraph.firstChild as Text;
+      const range = document.createRange();
+      range.setStart(text, text.data.indexOf(phrase));
+      range.setEnd(text, text.data.indexOf(phrase) + phrase.length);
+      const lines = () => [...range.getClientRects()].filter((rect) => rect.width > 0);
+      paragraph.style.cssText = css;
+      for (let width = maxWidth; width > 100; width -= 2) {
+        paragraph.style.width = `${width}px`;
+        if (lines().length === 2 && lines()[1]!.width > lines()[0]!.width) break;
+      }
+      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+      return lines().length;
+    },
+    { id, phrase, maxWidth, css },
+  );
+}
