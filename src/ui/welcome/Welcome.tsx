@@ -43,6 +43,7 @@ export function Welcome({ pack, loadShortcuts, onOpenOptions }: Props) {
           <h2 id="card-title">A card</h2>
           <p>The card says what the assessment found, in its own words, and where they come from:</p>
           <div class="sample-card" role="group" aria-label="A sample card">
+            <p class="sample-eyebrow">What the assessment says</p>
             <FindingDetails finding={finding} headingLevel={3} />
             <p class="provenance">{provenanceText(pack.report)}</p>
           </div>
