@@ -29,9 +29,10 @@ function overlaps(a: DOMRect, b: DOMRect): boolean {
 afterEach(() => document.body.replaceChildren());
 
 describe('card placement beside the phrase', () => {
-  it('puts the card against the line the pointer is on when the phrase wraps onto two lines', async () => {
+  /** "weeks before the invasion" wrapped onto two lines in a box at `top`; the card placed with the pointer on line 2. */
+  async function placeWrapped(top: number) {
     const box = document.createElement('p');
-    box.style.cssText = 'position: fixed; left: 40px; top: 120px; width: 300px; margin: 0; font: 16px/20px sans-serif;';
+    box.style.cssText = `position: fixed; left: 40px; top: ${top}px; width: 300px; margin: 0; font: 16px/20px sans-serif;`;
     box.textContent = 'Some words before the phrase weeks before the invasion and more after it.';
     const card = document.createElement('div');
     card.style.cssText = 'position: fixed; left: 0; top: 0; width: 320px; height: 200px;';
@@ -43,33 +44,6 @@ describe('card placement beside the phrase', () => {
     range.setEnd(text, at + 'weeks before the invasion'.length);
     const lines = [...range.getClientRects()].filter((r) => r.width > 0);
     expect(lines.length).toBe(2); // the fixture wraps the phrase
-    const second = lines[1]!;
-    const stop = followReference(
-      rangeReference(() => range, box, second.top + second.height / 2),
-      card,
-    );
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    const placed = card.getBoundingClientRect();
-    stop();
-    expect(Math.round(placed.top)).toBe(Math.round(second.bottom + 6));
-    expect(Math.round(placed.left)).toBe(Math.round(second.left));
-    for (const line of lines) expect(overlaps(line, placed)).toBe(false);
-  });
-
-  it('above a wrapped phrase (no room below), covers neither of its lines, pointer on the second', async () => {
-    const box = document.createElement('p');
-    box.style.cssText = `position: fixed; left: 40px; top: ${window.innerHeight - 50}px; width: 300px; margin: 0; font: 16px/20px sans-serif;`;
-    box.textContent = 'Some words before the phrase weeks before the invasion and more after it.';
-    const card = document.createElement('div');
-    card.style.cssText = 'position: fixed; left: 0; top: 0; width: 320px; height: 200px;';
-    document.body.append(box, card);
-    const text = box.firstChild as Text;
-    const at = text.data.indexOf('weeks before the invasion');
-    const range = document.createRange();
-    range.setStart(text, at);
-    range.setEnd(text, at + 'weeks before the invasion'.length);
-    const lines = [...range.getClientRects()].filter((r) => r.width > 0);
-    expect(lines.length).toBe(2);
     const [first, second] = [lines[0]!, lines[1]!];
     const stop = followReference(
       rangeReference(() => range, box, second.top + second.height / 2),
@@ -78,9 +52,20 @@ describe('card placement beside the phrase', () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     const placed = card.getBoundingClientRect();
     stop();
+    for (const line of lines) expect(overlaps(line, placed)).toBe(false);
+    return { first, second, placed };
+  }
+
+  it('puts the card against the line the pointer is on when the phrase wraps onto two lines', async () => {
+    const { second, placed } = await placeWrapped(120);
+    expect(Math.round(placed.top)).toBe(Math.round(second.bottom + 6));
+    expect(Math.round(placed.left)).toBe(Math.round(second.left));
+  });
+
+  it('above a wrapped phrase (no room below), covers neither of its lines, pointer on the second', async () => {
+    const { first, second, placed } = await placeWrapped(window.innerHeight - 50);
     expect(Math.round(placed.bottom)).toBe(Math.round(first.top - 6));
     expect(Math.round(placed.left)).toBe(Math.round(second.left)); // along the pointer's line
-    for (const line of lines) expect(overlaps(line, placed)).toBe(false);
   });
 
   it('goes below the phrase, aligned with its start, without covering it', async () => {
