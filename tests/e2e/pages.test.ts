@@ -59,7 +59,7 @@ function readLayout(): Layout | null {
   const foot = footer.getBoundingClientRect();
   return {
     scrollers,
-    documentScrolls: root.scrollHeight > root.clientHeight + 1 || document.body.getBoundingClientRect().height > 600,
+    documentScrolls: root.scrollHeight > root.clientHeight + 1 || document.body.getBoundingClientRect().height > 600.5,
     popupHeight: popup.getBoundingClientRect().height,
     footerBottom: foot.bottom,
     footerVisible: foot.height > 0 && foot.bottom <= popup.getBoundingClientRect().bottom + 0.5,
@@ -233,10 +233,11 @@ describe.each(BROWSERS)('extension pages in %s', (browserName) => {
         return read?.allOpen ? read : null;
       });
       expect(unfolded.scrollers).toEqual(['popup-scroll']);
-      expect(unfolded.popupHeight).toBeLessThanOrEqual(600);
+      // 600 px is the browsers' popup limit; layout reports fractions (Firefox once read 600.0000152).
+      expect(unfolded.popupHeight).toBeLessThanOrEqual(600.5);
       expect(unfolded.documentScrolls).toBe(false);
       expect(unfolded.footerVisible).toBe(true);
-      expect(unfolded.footerBottom).toBeLessThanOrEqual(600);
+      expect(unfolded.footerBottom).toBeLessThanOrEqual(600.5);
     } finally {
       await popup.close();
     }
