@@ -5,7 +5,8 @@
  * Prints the four figures of the corpus README per folder and in all, the odd/even-id split of each folder (rules
  * are written from one half and checked on the other), the noise bounds, and the misses; exits 1 when a target
  * is missed (on all articles or in any folder). `--hide FOLDER:even|odd` (repeatable) keeps the per-article misses
- * of that half out of the printout (its figures still print): the half the rules are checked on, never read.
+ * of that half out of the printout (its figures still print, and per finding how many of its pages miss that
+ * theme — counts only): the half the rules are checked on, never read.
  */
 import { articleToHtml, corpusFolders, readCorpus, type ArticleLabels } from './lib/corpus';
 import { scanHtml } from './lib/scan-core';
@@ -171,6 +172,12 @@ function main(): void {
     if (results.some(hidden)) {
       console.log(row('seen', figuresOf(results.filter((r) => !hidden(r)))));
       console.log(row('hidden', figuresOf(results.filter(hidden))));
+      // Aggregate counts only: which findings the hidden half misses, never which page or what text.
+      const missing = new Map<string, number>();
+      for (const r of results.filter(hidden))
+        for (const theme of r.missedThemes) missing.set(theme, (missing.get(theme) ?? 0) + 1);
+      const counts = [...missing].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+      console.log(`hidden pages missing each theme: ${counts.map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
     }
     console.log(row('all', all));
     const shown = process.argv.flatMap((arg, k) => (process.argv[k - 1] === '--show' ? [arg] : []));
