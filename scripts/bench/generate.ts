@@ -48,7 +48,8 @@ export interface GeneratedPage {
 }
 
 const PLANT_TEMPLATES: ReadonlyArray<(phrase: string) => string> = [
-  (p) => `Officials in Beijing and Moscow returned to ${p} this week, people familiar with the talks said.`,
+  // Never "… to ${p}": the pack reads "to Chinese …" as goods flowing to China (a sense rule), not as the phrase.
+  (p) => `Officials in Beijing and Moscow discussed ${p} again this week, people familiar with the talks said.`,
   (p) => `For China and Russia, ${p} has become a recurring theme, a senior diplomat noted.`,
   (p) => `Analysts who follow Beijing and the Kremlin say ${p} now shapes the agenda.`,
 ];

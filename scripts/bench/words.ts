@@ -1,12 +1,13 @@
 /**
  * Neutral vocabulary for the filler text of benchmark pages. None of these words is, or inflects into, a trigger
  * phrase of the pack (tests/unit/bench/generate.test.ts checks the generated filler against the real pack), so the
- * only mentions on a generated page are the ones the generator planted.
+ * only mentions on a generated page are the ones the generator planted. Nor is any a concept word of the pack
+ * (market, pipeline, summit, trade, delayed, welcomed…): three of those in one sentence beside "Moscow" make a
+ * combination, and the page would get a mark nobody planted.
  */
 export const NOUNS = [
   'harbour',
   'bridge',
-  'market',
   'festival',
   'library',
   'garden',
@@ -37,10 +38,7 @@ export const NOUNS = [
   'survey',
   'delegation',
   'ministry',
-  'pipeline',
   'corridor',
-  'summit',
-  'treaty',
   'border',
   'province',
   'shipyard',
@@ -48,7 +46,6 @@ export const NOUNS = [
   'statement',
   'interview',
   'report',
-  'visit',
   'meeting',
   'agreement',
   'contract',
@@ -94,17 +91,12 @@ export const ADJECTIVES = [
 export const VERBS = [
   'opened',
   'closed',
-  'visited',
-  'described',
   'reviewed',
   'praised',
   'questioned',
-  'delayed',
   'announced',
-  'welcomed',
   'postponed',
   'discussed',
-  'expanded',
   'rebuilt',
   'inspected',
   'funded',
@@ -112,8 +104,6 @@ export const VERBS = [
   'noted',
   'signed',
   'mentioned',
-  'approved',
-  'rejected',
   'outlined',
   'followed',
   'measured',
@@ -142,14 +132,12 @@ export const PLACES = [
 export const PEOPLE = [
   'a spokesperson',
   'the mayor',
-  'one official',
   'a senior diplomat',
   'the deputy minister',
   'an economist',
   'a local historian',
   'the committee chair',
   'two researchers',
-  'a trade envoy',
   'the regional governor',
 ];
 
