@@ -33,7 +33,7 @@ function articleTextWithoutPlants(document: Document): string {
     .join(' ')
     .split(/(?<=[.!?])\s+/)
     .filter(
-      (sentence) => !/Beijing and Moscow returned to|For China and Russia,|Beijing and the Kremlin say/.test(sentence),
+      (sentence) => !/Beijing and Moscow discussed|For China and Russia,|Beijing and the Kremlin say/.test(sentence),
     )
     .join(' ');
 }
