@@ -128,6 +128,9 @@ export function matchCombinations(
 ): { matches: ConceptMatch[]; last: SentenceRefs } {
   const matches: ConceptMatch[] = [];
   const ends = sentenceEnds(text);
+  // The block names both sides somewhere: a sentence naming one of them is then about the pair even when the
+  // other was named two or more sentences back ("Russia ... . ... . Moscow now pays in yuan").
+  const blockBoth = refs.some((ref) => ref.flags & REF_CHINA) && refs.some((ref) => ref.flags & REF_RUSSIA);
   let h = 0;
   let r = 0;
   let previous = before;
@@ -159,7 +162,11 @@ export function matchCombinations(
       }
     }
     if (lexicon) {
-      const about = { pair: aboutThePair(here, previous), china: here.china > 0, russia: here.russia > 0 };
+      const about = {
+        pair: aboutThePair(here, previous) || (blockBoth && here.china + here.russia + here.pair > 0),
+        china: here.china > 0,
+        russia: here.russia > 0,
+      };
       if (about.pair || about.china || about.russia) {
         occurrences.sort((a, b) => a.start - b.start);
         matchSentence(concepts, occurrences, about, matches);

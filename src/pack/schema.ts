@@ -41,7 +41,7 @@ const CombinationSchema = v.strictObject({
   none: v.optional(v.array(nonEmpty('concept id'))),
   /**
    * Whom the sentence must be about: `pair` (default) — China and Russia, one of them possibly named in the
-   * sentence before or as "the two countries"; `china` or `russia` — that side named in the sentence itself (ties
+   * sentence before or as "the two countries", or the sentence names one and its paragraph both; `china` or `russia` — that side named in the sentence itself (ties
    * of one of them with a third party, on a page about the two).
    */
   about: v.optional(v.picklist(['pair', 'china', 'russia'], 'about must be one of: pair, china, russia'), 'pair'),

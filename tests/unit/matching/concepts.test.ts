@@ -54,6 +54,18 @@ describe('concept combinations', () => {
     expect(engine.scan(page)).toHaveLength(1);
   });
 
+  it('take a sentence naming one side as about the pair when its paragraph names both', () => {
+    const text = 'Russia needs new buyers. Talks dragged on for years. Beijing now ships it machine tools.';
+    expect(engine.scan(blocks(ON_TOPIC, text))).toHaveLength(1);
+    // Not across paragraphs, and not in a sentence naming neither side.
+    expect(
+      engine.scan(blocks(ON_TOPIC, 'Russia needs new buyers.', 'Talks dragged on.', 'Beijing ships components.')),
+    ).toEqual([]);
+    expect(engine.scan(blocks(ON_TOPIC, 'Russia and China met. Talks dragged on. Qatar ships components.'))).toEqual(
+      [],
+    );
+  });
+
   it('respect roles given as an order of concepts', () => {
     expect(engine.scan(blocks(ON_TOPIC, 'Russia asked China for weapons.'))).toHaveLength(1);
     expect(engine.scan(blocks(ON_TOPIC, 'China asked Russia for weapons.'))).toEqual([]);
