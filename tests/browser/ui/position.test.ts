@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { followReference, rangeReference } from '../../../src/ui/card/position';
 
 /** A phrase at (left, top) in a fixed box, and a 300×200 card; waits until the card has been placed. */
@@ -7,7 +7,7 @@ async function place(left: number, top: number) {
   box.style.cssText = `position: fixed; left: ${left}px; top: ${top}px; margin: 0; font: 16px/20px sans-serif; white-space: nowrap;`;
   box.textContent = 'axis of convenience';
   const card = document.createElement('div');
-  card.style.cssText = 'position: fixed; left: 0; top: 0; width: 300px; height: 200px; overflow: auto;';
+  card.style.cssText = 'position: fixed; width: 300px; height: 200px; overflow: auto;';
   document.body.append(box, card);
   const range = document.createRange();
   range.selectNodeContents(box.firstChild!);
@@ -15,11 +15,16 @@ async function place(left: number, top: number) {
     rangeReference(() => range, box),
     card,
   );
-  await new Promise((resolve) => setTimeout(resolve, 50));
+  await untilPlaced(card);
   const phrase = range.getBoundingClientRect();
   const placed = card.getBoundingClientRect();
   stop();
   return { phrase, placed };
+}
+
+/** Until followReference has written the card's position (the fixtures give it none of their own). */
+async function untilPlaced(card: HTMLElement): Promise<void> {
+  await vi.waitFor(() => expect(card.style.top).not.toBe(''));
 }
 
 function overlaps(a: DOMRect, b: DOMRect): boolean {
@@ -35,7 +40,7 @@ describe('card placement beside the phrase', () => {
     box.style.cssText = `position: fixed; left: 40px; top: ${top}px; width: 300px; margin: 0; font: 16px/20px sans-serif;`;
     box.textContent = 'Some words before the phrase weeks before the invasion and more after it.';
     const card = document.createElement('div');
-    card.style.cssText = 'position: fixed; left: 0; top: 0; width: 320px; height: 200px;';
+    card.style.cssText = 'position: fixed; width: 320px; height: 200px;';
     document.body.append(box, card);
     const text = box.firstChild as Text;
     const at = text.data.indexOf('weeks before the invasion');
@@ -49,7 +54,7 @@ describe('card placement beside the phrase', () => {
       rangeReference(() => range, box, second.top + second.height / 2),
       card,
     );
-    await new Promise((resolve) => setTimeout(resolve, 50));
+    await untilPlaced(card);
     const placed = card.getBoundingClientRect();
     stop();
     for (const line of lines) expect(overlaps(line, placed)).toBe(false);
