@@ -66,7 +66,10 @@ function setup(mode: 'hover' | 'click', hoverDelayMs = HOVER_OPEN_DELAY_MS) {
 const move = (init: PointerEventInit) =>
   document.dispatchEvent(new PointerEvent('pointermove', { bubbles: true, ...init }));
 
-afterEach(() => document.body.replaceChildren());
+afterEach(() => {
+  vi.useRealTimers();
+  document.body.replaceChildren();
+});
 
 describe('CardController', () => {
   it('opens on hover after a delay and closes after the pointer left', async () => {
@@ -79,10 +82,13 @@ describe('CardController', () => {
     abort.abort();
   });
 
-  it('in click mode, hovering does nothing and a click opens', async () => {
+  it('in click mode, hovering does nothing and a click opens', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
     const { layer, centre, abort } = setup('click');
     move(centre);
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS * 2);
+    // The pointer was seen and hit-tested (its mark drawn active), and no card came of it.
+    expect(CSS.highlights.get('fact-context-mention-active')?.size).toBe(1);
     expect(layer.shown).toBe(0);
     document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
     expect(layer.isOpen).toBe(true);
@@ -103,11 +109,15 @@ describe('CardController', () => {
     abort.abort();
   });
 
-  it('waits the hover delay from the settings', async () => {
+  it('waits the hover delay from the settings', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
     const { layer, centre, abort } = setup('hover', 2000);
     move(centre);
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    vi.advanceTimersToNextFrame(); // the hit-test, once per frame: the delay counts from there
+    vi.advanceTimersByTime(1999);
     expect(layer.shown).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(layer.isOpen).toBe(true);
     abort.abort();
   });
 
@@ -151,12 +161,13 @@ describe('CardController', () => {
     abort.abort();
   });
 
-  it('stops listening once its signal aborts', async () => {
+  it('stops listening once its signal aborts', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
     const { layer, centre, abort } = setup('hover');
     abort.abort();
     move(centre);
     document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS * 2); // past every frame and the hover delay
     expect(layer.shown).toBe(0);
   });
 });
