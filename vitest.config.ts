@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
 import { playwright } from '@vitest/browser-playwright';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/browsers';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/lib/browsers.ts';
 
 /**
  * Three kinds of tests, one command (`npm test`):

@@ -279,6 +279,13 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     }, HIGHLIGHT_NAME);
     expect(inShadow).toBe(0);
     // Policy: no content script in frames (same- or cross-origin): their documents have no highlight of ours.
+    // Read once both have loaded their own document: evaluating in a frame that is still navigating (the cross-origin
+    // one starts as about:blank) runs in its old realm, which Firefox then denies access to the new document.
+    await waitFor(
+      page,
+      'both frames loaded',
+      () => (window as unknown as { __framesLoaded?: number }).__framesLoaded === 2,
+    );
     const frames = (
       page.raw as unknown as { frames(): { url(): string; evaluate<T>(fn: () => T): Promise<T> }[] }
     ).frames();

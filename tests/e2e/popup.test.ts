@@ -82,11 +82,23 @@ describe.each(BROWSERS)('popup, site switch and badge in %s', (browserName) => {
     const badge = () => inExtension((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
     const marks = await highlightSize(article);
     await poll('the badge', async () => (await badge()) === String(marks));
-    await article.evaluate(() => history.pushState({}, '', '?section=2'));
-    // The route change rescans the same text: the same count must stand (read after the rescan).
-    await waitForScan(article);
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    expect(await badge()).toBe(String(await highlightSize(article)));
+    await article.evaluate((name) => {
+      (window as unknown as { __beforeRoute: unknown }).__beforeRoute = CSS.highlights.get(name);
+      history.pushState({}, '', '?section=2');
+    }, HIGHLIGHT_NAME);
+    // The route change restarts the scan of the same text: a new run registers a new highlight once it is done.
+    await waitFor(
+      article,
+      'the rescan after the route change',
+      (name) => {
+        const now = CSS.highlights.get(name);
+        return now !== undefined && now !== (window as unknown as { __beforeRoute: unknown }).__beforeRoute;
+      },
+      HIGHLIGHT_NAME,
+    );
+    // The same count must stand (the badge is sent as soon as the rescan is done).
+    expect(await highlightSize(article)).toBe(marks);
+    await poll('the badge after the rescan', async () => (await badge()) === String(marks));
 
     server.route('/plain.html', '<!doctype html><title>Weather</title><p>Sunny spells and light winds tomorrow.</p>');
     await article.goto(`${server.origin}/plain.html`);
