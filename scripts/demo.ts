@@ -15,14 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { launchChromium } from './lib/browser-chromium';
 import { launchFirefox } from './lib/browser-firefox';
-import {
-  cardState,
-  markedRanges,
-  scrollToMark,
-  waitForCard,
-  waitForCardAnimations,
-  waitForScan,
-} from './lib/browser-page';
+import { hoverToOpenCard, markedRanges, waitForScan } from './lib/browser-page';
 import { DEMO_DIR, REPO_ROOT } from './lib/browsers';
 import { startStaticServer } from './lib/static-server';
 
@@ -71,17 +64,8 @@ try {
     const markedFile = path.join(outDir, `marked-page${suffix}.png`);
     await page.screenshot(markedFile);
     // Hover "axis of convenience" (on the demo page), else the first mark.
-    const which = Math.max(
-      0,
-      marks.findIndex((mark) => /axis of convenience/i.test(mark.text)),
-    );
-    // Phrase in the upper third: the card has room to open below it, as it usually does when reading.
-    const target = await scrollToMark(page, which, 0.3);
-    await page.mouseMove(target.x, target.y);
-    await waitForCard(page);
-    const card = await cardState(page);
+    const { card } = await hoverToOpenCard(page, /axis of convenience/i);
     const cardFile = path.join(outDir, `open-card${suffix}.png`);
-    await waitForCardAnimations(page);
     await page.screenshot(cardFile);
     console.log(`Card open for findings ${card.findingIds.join(', ')}.`);
     console.log(`Screenshots:\n  ${markedFile}\n  ${cardFile}`);

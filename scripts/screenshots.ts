@@ -11,14 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { articleToHtml, corpusDir, readCorpus } from './lib/corpus';
 import { launchChromium, wrapPlaywrightPage } from './lib/browser-chromium';
-import {
-  cardState,
-  markedRanges,
-  scrollToMark,
-  waitForCard,
-  waitForCardAnimations,
-  waitForScan,
-} from './lib/browser-page';
+import { hoverToOpenCard, markedRanges, waitForScan } from './lib/browser-page';
 import { DEMO_DIR, REPO_ROOT } from './lib/browsers';
 import { startStaticServer } from './lib/static-server';
 
@@ -87,15 +80,10 @@ try {
     await page.goto(url);
     await waitForScan(page);
     const marks = await markedRanges(page);
-    const which = marks.findIndex((mark) => phrase.test(mark.text));
-    const target = await scrollToMark(page, Math.max(0, which), 0.3);
-    await page.mouseMove(target.x, target.y);
-    await waitForCard(page);
-    await waitForCardAnimations(page);
-    const card = await cardState(page);
+    const { mark, card } = await hoverToOpenCard(page, phrase);
     await page.screenshot(path.join(outDir, file));
     const size = card.rect ? `${Math.round(card.rect.width)}×${Math.round(card.rect.height)}` : '?';
-    console.log(`${file}: ${marks.length} marks; card for “${marks[Math.max(0, which)]?.text}” (${size})`);
+    console.log(`${file}: ${marks.length} marks; card for “${mark.text}” (${size})`);
     await page.press('Escape');
     await page.mouseMove(2, 2);
   };

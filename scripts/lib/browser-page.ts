@@ -131,9 +131,28 @@ export function waitForCard(page: TestPage, open = true): Promise<unknown> {
 }
 
 /** Waits until the open card's animations (its entry animation) have finished, e.g. before a screenshot. */
-export async function waitForCardAnimations(page: TestPage): Promise<void> {
+async function waitForCardAnimations(page: TestPage): Promise<void> {
   await page.evaluate(async (tag) => {
     const animations = document.querySelector(tag)?.shadowRoot?.getAnimations() ?? [];
     await Promise.all(animations.map((animation) => animation.finished));
   }, CARD_HOST_TAG);
+}
+
+/**
+ * Hovers the first mark whose text matches `phrase` (else the first mark), scrolled to the upper third so that the
+ * card has room to open below it as it usually does when reading; waits for the card and its entry animation.
+ */
+export async function hoverToOpenCard(page: TestPage, phrase: RegExp): Promise<{ mark: MarkedRange; card: CardState }> {
+  const marks = await markedRanges(page);
+  const which = Math.max(
+    0,
+    marks.findIndex((mark) => phrase.test(mark.text)),
+  );
+  const mark = marks[which];
+  if (!mark) throw new Error('no mark on the page to hover');
+  const target = await scrollToMark(page, which, 0.3);
+  await page.mouseMove(target.x, target.y);
+  await waitForCard(page);
+  await waitForCardAnimations(page);
+  return { mark, card: await cardState(page) };
 }
