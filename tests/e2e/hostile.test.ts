@@ -17,6 +17,7 @@ import {
   type ExtensionBrowser,
   type StaticServer,
   ifSet,
+  poll,
 } from './harness';
 import { openWatchedPage, problems, type WatchedPage } from './harness/hardening-helpers';
 import { badgeOfPage, markCount, marksInside, serveHostilePages, sleep } from '../fixtures/hostile/serve';
@@ -194,6 +195,9 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
 
   it('5: 5 MB of text in 100,000 text nodes: marks appear, and our script runs in short slices', async () => {
     await page.addInitScript(() => {
+      // The page is shared by the cases after this one and init scripts run in every frame too: in case 7's
+      // cross-origin frame (about:blank first, then navigated) this observer threw 'Permission denied' in Firefox.
+      if (window !== window.top) return;
       const ours: number[] = [];
       (window as unknown as { __ourLongScripts: number[] }).__ourLongScripts = ours;
       try {
@@ -278,31 +282,23 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
         .length;
     }, HIGHLIGHT_NAME);
     expect(inShadow).toBe(0);
-    // Policy: no content script in frames (same- or cross-origin): their documents have no highlight of ours.
-    // Read once both have loaded their own document: evaluating in a frame that is still navigating (the cross-origin
-    // one starts as about:blank) runs in its old realm, which Firefox then denies access to the new document.
+    // Policy: no content script in frames (same- or cross-origin): their documents have no highlight of ours. Each
+    // frame answers for itself over postMessage once both have loaded: a driver evaluating in the cross-origin frame
+    // can run in the realm of the about:blank it started as, which Firefox then denies ('Permission denied').
     await waitFor(
       page,
       'both frames loaded',
       () => (window as unknown as { __framesLoaded?: number }).__framesLoaded === 2,
     );
-    const frames = (
-      page.raw as unknown as { frames(): { url(): string; evaluate<T>(fn: () => T): Promise<T> }[] }
-    ).frames();
-    const framed = frames.filter((frame) => frame.url().includes('07-frame.html'));
-    expect(framed.length).toBe(2);
-    for (const frame of framed) {
-      await waitForFrame(frame);
-      expect(
-        await frame.evaluate(() => CSS.highlights.size + document.querySelectorAll('fact-context-card, style').length),
-      ).toBe(0);
-    }
+    const before = await frameReports(page);
+    expect(before.map((report) => report.origin)).toHaveLength(2);
+    expect(new Set(before.map((report) => report.origin)).size).toBe(2); // one same-origin, one cross-origin
+    expect(before.map((report) => report.ours)).toEqual([0, 0]);
     await page.bringToFront();
     expect(await sendToTab(browser, 'nextMention')).toBe(true);
     await waitForCard(page);
     expect(await page.evaluate((tag) => document.querySelectorAll(tag).length, CARD_HOST_TAG)).toBe(1);
-    for (const frame of framed)
-      expect(await frame.evaluate(() => document.querySelectorAll('fact-context-card').length)).toBe(0);
+    expect((await frameReports(page)).map((report) => report.ours)).toEqual([0, 0]);
     await page.press('Escape');
     expectQuietConsole();
   });
@@ -389,12 +385,18 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForScan(page);
     await page.bringToFront();
     // Ask for a card a few times: each time the page throws our host out.
+    // Each request mounts a host and the page removes it: wait for that removal to be counted (an absent host
+    // alone says nothing — the card may not have been asked for yet).
     for (let i = 0; i < 3; i++) {
+      const removed = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
       await sendToTab(browser, 'nextMention');
       await waitFor(
         page,
-        'the page to remove our card host',
-        () => document.querySelector('fact-context-card') === null,
+        'the page to remove the card host we mounted',
+        (count) =>
+          (window as unknown as { __removed: number }).__removed > count &&
+          document.querySelector('fact-context-card') === null,
+        removed,
       );
     }
     const before = await page.evaluate(() => (window as unknown as { __removed: number }).__removed);
@@ -498,9 +500,12 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
     await waitForScan(page);
     await waitForBadge('');
     await page.goBack();
-    await waitFor(page, 'marks after going back', (name) => (CSS.highlights.get(name)?.size ?? 0) > 0, HIGHLIGHT_NAME);
-    const back = await markCount(page);
-    await waitForBadge(String(back));
+    // Restored from the cache, the old marks may show for a moment before the rescan clears and registers them
+    // again (Firefox): wait until the marks and the badge agree, not for the first non-empty read.
+    await poll('marks and badge that agree after going back', async () => {
+      const back = await markCount(page);
+      return back > 0 && (await badgeOfPage(browser)) === String(back);
+    });
     await page.goForward();
     await waitForScan(page);
     expect(await markCount(page)).toBe(0);
@@ -533,10 +538,24 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   }
 });
 
-async function waitForFrame(frame: { evaluate<T>(fn: () => T): Promise<T> }): Promise<void> {
-  const deadline = Date.now() + 10_000;
-  while (Date.now() < deadline) {
-    if (await frame.evaluate(() => document.readyState === 'complete').catch(() => false)) return;
-    await sleep(100);
-  }
+/** What of ours each iframe of the page holds (highlights, card hosts, styles), as each frame reports it itself. */
+function frameReports(page: WatchedPage): Promise<{ origin: string; ours: number }[]> {
+  return page.evaluate(
+    () =>
+      new Promise<{ origin: string; ours: number }[]>((resolve) => {
+        const frames = [...document.querySelectorAll('iframe')];
+        const reports: { origin: string; ours: number }[] = [];
+        const onMessage = (event: MessageEvent<{ origin?: string; ours?: number }>) => {
+          const { origin, ours } = event.data;
+          if (origin === undefined || ours === undefined) return;
+          reports.push({ origin, ours });
+          if (reports.length < frames.length) return;
+          removeEventListener('message', onMessage);
+          resolve(reports);
+        };
+        addEventListener('message', onMessage);
+        for (const frame of frames) frame.contentWindow?.postMessage('fact-context-test:report', '*');
+      }),
+    undefined,
+  );
 }
