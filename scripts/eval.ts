@@ -111,6 +111,25 @@ function row(name: string, f: Figures): string {
   );
 }
 
+/** A hidden article's result with counts in place of its texts and themes (`--json` stays safe to print). */
+function withoutTexts({ all: _all, missedThemes, missedSpans, mustNotHits, marked, ...r }: ArticleResult) {
+  return {
+    ...r,
+    missedThemes: missedThemes.length,
+    missedSpans: missedSpans.length,
+    mustNotHits: mustNotHits.length,
+    marked: marked.length,
+  };
+}
+
+/** Per finding, how many of these results' labelled spans (or themes) were missed: counts only. */
+function missCounts(results: readonly ArticleResult[], of: (r: ArticleResult) => string[]): string {
+  const missing = new Map<string, number>();
+  for (const r of results) for (const theme of of(r)) missing.set(theme, (missing.get(theme) ?? 0) + 1);
+  const counts = [...missing].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
+  return counts.map(([t, n]) => `${t} ${n}`).join(', ') || 'none';
+}
+
 /** `--hide batch-2:even` → a test for the results whose misses are not printed. */
 function hiddenHalves(argv: readonly string[]): (r: ArticleResult) => boolean {
   const hidden = argv.flatMap((arg, k) => (argv[k - 1] === '--hide' ? [arg] : []));
@@ -158,7 +177,8 @@ function main(): void {
         bounds: BOUNDS,
         withinBounds: withinBounds(all),
         passed,
-        results: results.map(({ all: _all, ...r }) => r),
+        // A hidden half keeps its figures, never its texts (what it missed or marked).
+        results: results.map((r) => (hidden(r) ? withoutTexts(r) : { ...r, all: undefined })),
       }),
     );
   } else {
@@ -173,11 +193,11 @@ function main(): void {
       console.log(row('seen', figuresOf(results.filter((r) => !hidden(r)))));
       console.log(row('hidden', figuresOf(results.filter(hidden))));
       // Aggregate counts only: which findings the hidden half misses, never which page or what text.
-      const missing = new Map<string, number>();
-      for (const r of results.filter(hidden))
-        for (const theme of r.missedThemes) missing.set(theme, (missing.get(theme) ?? 0) + 1);
-      const counts = [...missing].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
-      console.log(`hidden pages missing each theme: ${counts.map(([t, n]) => `${t} ${n}`).join(', ') || 'none'}`);
+      const hiddenResults = results.filter(hidden);
+      console.log(`hidden pages missing each theme: ${missCounts(hiddenResults, (r) => r.missedThemes)}`);
+      console.log(
+        `hidden spans missed per theme: ${missCounts(hiddenResults, (r) => r.missedSpans.map((s) => s.theme))}`,
+      );
     }
     console.log(row('all', all));
     const shown = process.argv.flatMap((arg, k) => (process.argv[k - 1] === '--show' ? [arg] : []));
@@ -187,7 +207,11 @@ function main(): void {
         console.log(`\n${r.folder}/${r.id}: every mention`);
         for (const m of r.all) console.log(`  "${m.text}" (${m.trigger}) → ${top(m).join(', ')}`);
       }
+      const density = r.words ? (1000 * r.mentions) / r.words : 0;
       const problems = [
+        ...(density > BOUNDS.marksPer1000Words
+          ? [`${density.toFixed(1)} marks per 1,000 words (${r.mentions} in ${r.words} words, ${r.spans} spans)`]
+          : []),
         ...r.missedThemes.map((t) => `missed theme ${t}`),
         ...r.missedSpans.map((s) => `missed span [${s.theme}] "${s.text}"`),
         ...r.mustNotHits.map((p) => `must-not hit "${p}"`),

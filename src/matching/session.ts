@@ -288,6 +288,7 @@ export class PageSession implements SpotSink {
     if (!state || state.text === undefined) return;
     const blockText = state.text;
     let stillWaiting = false;
+    const kept: { candidate: Candidate; trigger: CompiledTrigger }[] = [];
     for (const candidate of state.candidates) {
       if (!candidate.pending) continue;
       const trigger = this.triggerOf(candidate);
@@ -303,9 +304,15 @@ export class PageSession implements SpotSink {
       if (!this.clutter.admit(phrase, trigger.finding, block)) continue;
       candidate.kept = phrase;
       candidate.keptFinding = trigger.finding;
-      out.push(
-        this.mention(block, candidate, trigger, text, sentenceAround(blockText, candidate.start, candidate.end)),
-      );
+      kept.push({ candidate, trigger });
+    }
+    for (const run of joinedRuns(blockText, kept)) {
+      const { candidate, trigger } = run[0] as (typeof kept)[number];
+      const end = (run.at(-1) as (typeof kept)[number]).candidate.end;
+      const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
+      const joined = { ...candidate, end, ...(concepts.length > 0 ? { concepts } : {}) };
+      const text = blockText.slice(candidate.start, end);
+      out.push(this.mention(block, joined, trigger, text, sentenceAround(blockText, candidate.start, end)));
     }
     if (stillWaiting) {
       this.waiting.add(block);
@@ -316,4 +323,42 @@ export class PageSession implements SpotSink {
       if (state.candidates.length > 0) state.candidates = state.candidates.filter((c) => c.kept !== undefined);
     }
   }
+}
+
+/** Characters between two marks of one finding that still read as one clause (see joinedRuns). */
+const JOIN_GAP = 60;
+/** The longest mark joining makes. */
+const JOIN_MAX = 160;
+
+/**
+ * The kept marks of a block, in runs to be shown as one mark each: a clause that makes one point twice ("drone
+ * parts and body armour", "dual-use components covered by Western export controls") is one thing to hover, not
+ * two. Marks join when they are of the same finding, in one sentence (no . ! ? or ; between them), at most
+ * JOIN_GAP characters apart and JOIN_MAX long together. Only marks decided together join (a block's marks wait for
+ * the topic gate together; a mark of context `any` decided before the page turned on topic stays on its own).
+ */
+function joinedRuns<T extends { candidate: { start: number; end: number }; trigger: { finding: string } }>(
+  text: string,
+  kept: readonly T[],
+): T[][] {
+  const runs: T[][] = [];
+  const ordered = kept.length > 1 ? [...kept].sort((a, b) => a.candidate.start - b.candidate.start) : kept;
+  for (const mark of ordered) {
+    const run = runs.at(-1);
+    const first = run?.[0];
+    const last = run?.at(-1);
+    if (run && first && last && last.trigger.finding === mark.trigger.finding) {
+      const gap = text.slice(last.candidate.end, mark.candidate.start);
+      if (
+        gap.length <= JOIN_GAP &&
+        mark.candidate.end - first.candidate.start <= JOIN_MAX &&
+        !/[.!?;]["'”’)]*\s/.test(gap)
+      ) {
+        run.push(mark);
+        continue;
+      }
+    }
+    runs.push([mark]);
+  }
+  return runs;
 }

@@ -109,7 +109,7 @@ describe('concept terms', () => {
     expect(findings('Russia avoided sanctions with China.')).toEqual(['evasion']);
   });
 
-  it('mark two clauses of one sentence for one finding when two of its combinations hold there', () => {
+  it('mark two clauses of one sentence for one finding when two of its combinations hold there, shown as one', () => {
     const twice = makePack(
       { parts: [] },
       {
@@ -128,7 +128,12 @@ describe('concept terms', () => {
     );
     const one = createEngine(packEngineSource(twice));
     const sentence = 'China ships Russia components, and Beijing also ships Moscow weapons.';
-    expect(one.scan(blocks(ON_TOPIC, sentence)).map((m) => m.text)).toEqual([
+    // Both combinations hold (both their concepts are named); one clause apart, they are one mark to hover.
+    expect(one.scan(blocks(ON_TOPIC, sentence)).map((m) => [m.text, [...(m.concepts ?? [])].sort()])).toEqual([
+      ['ships Russia components, and Beijing also ships Moscow weapons', ['parts', 'supply', 'weapons']],
+    ]);
+    const apart = 'China ships Russia components. Beijing also ships Moscow weapons.';
+    expect(one.scan(blocks(ON_TOPIC, apart)).map((m) => m.text)).toEqual([
       'ships Russia components',
       'ships Moscow weapons',
     ]);

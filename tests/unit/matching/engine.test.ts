@@ -115,8 +115,21 @@ describe('clutter rule', () => {
   });
 
   it('marks different phrases of one finding independently', () => {
-    const page = blocks(ON_TOPIC, 'A no limits partnership, a limitless friendship, a boundless partnership.');
+    const page = blocks(ON_TOPIC, 'A no limits partnership. A limitless friendship. A boundless partnership.');
     expect(engine.scan(page)).toHaveLength(3);
+  });
+
+  it('shows one point made twice in a clause as one mark, and keeps other findings and sentences apart', () => {
+    const page = blocks(
+      ON_TOPIC,
+      'A no limits partnership and a limitless friendship; a boundless partnership. De-dollarisation, an axis of convenience.',
+    );
+    expect(texts(engine.scan(page))).toEqual([
+      'no limits partnership and a limitless friendship',
+      'boundless partnership',
+      'De-dollarisation',
+      'axis of convenience',
+    ]);
   });
 });
 
