@@ -19,6 +19,8 @@ interface Candidate {
   /** For a combination: its index in the pack's concepts, and the concepts that made it. */
   combination?: number;
   concepts?: string[];
+  /** Findings of combinations that held on this mark's words but gave way to it (see addCombination). */
+  alsoFound?: string[];
   start: number;
   end: number;
   /** Not yet decided: waiting for the page to turn out on topic. */
@@ -187,7 +189,16 @@ export class PageSession implements SpotSink {
 
   /** A combination's mark, unless a phrase trigger already marks text it overlaps (the phrase is the better mark). */
   private addCombination(state: BlockState, combination: number, start: number, end: number, concepts: string[]): void {
-    for (const other of state.candidates) if (other.start < end && other.end > start) return;
+    const other = state.candidates.find((c) => c.start < end && c.end > start);
+    if (other) {
+      // The same words say something for another finding too ("lifeline" said of Russia's dependence): the mark
+      // that stays ranks that finding right after its own.
+      const finding = this.parts.concepts?.combinations[combination]?.finding;
+      const own = this.triggerOf(other);
+      if (finding && finding !== own.finding && !own.also.includes(finding) && !other.alsoFound?.includes(finding))
+        other.alsoFound = [...(other.alsoFound ?? []), finding];
+      return;
+    }
     state.candidates.push({ trigger: -1, combination, concepts, start, end, pending: true });
   }
 
@@ -225,8 +236,10 @@ export class PageSession implements SpotSink {
    */
   private bothNear(block: number): boolean {
     const here = this.blocks.get(block);
-    if (!here || here.china + here.russia + here.pair === 0) return false;
+    if (!here) return false;
     const before = this.proseBefore(block);
+    // A paragraph that names neither carries on from one that names both ("The drills run until Friday.").
+    if (here.china + here.russia + here.pair === 0) return (before?.china ?? 0) > 0 && (before?.russia ?? 0) > 0;
     const china = here.china + (before?.china ?? 0);
     const russia = here.russia + (before?.russia ?? 0);
     const pair = here.pair + (before?.pair ?? 0); // "the two countries" stands for either, next to a name
@@ -256,7 +269,7 @@ export class PageSession implements SpotSink {
       text,
       trigger: trigger.phrase,
       get findings() {
-        findings ??= ranker.rank(trigger, text, query);
+        findings ??= withFound(ranker.rank(trigger, text, query), trigger, candidate.alsoFound);
         return findings;
       },
     };
@@ -310,7 +323,13 @@ export class PageSession implements SpotSink {
       const { candidate, trigger } = run[0] as (typeof kept)[number];
       const end = (run.at(-1) as (typeof kept)[number]).candidate.end;
       const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
-      const joined = { ...candidate, end, ...(concepts.length > 0 ? { concepts } : {}) };
+      const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
+      const joined = {
+        ...candidate,
+        end,
+        ...(concepts.length > 0 ? { concepts } : {}),
+        ...(alsoFound.length > 0 ? { alsoFound } : {}),
+      };
       const text = blockText.slice(candidate.start, end);
       out.push(this.mention(block, joined, trigger, text, sentenceAround(blockText, candidate.start, end)));
     }
@@ -361,4 +380,12 @@ function joinedRuns<T extends { candidate: { start: number; end: number }; trigg
     runs.push([mark]);
   }
   return runs;
+}
+
+/** A ranking with the findings of combinations that held on the same words after the trigger's own ones. */
+function withFound(ranked: string[], trigger: CompiledTrigger, found: readonly string[] | undefined): string[] {
+  if (!found) return ranked;
+  const own = 1 + trigger.also.length;
+  const merged = [...new Set([...ranked.slice(0, own), ...found, ...ranked.slice(own)])];
+  return merged.slice(0, Math.max(ranked.length, own + found.length));
 }

@@ -139,6 +139,26 @@ describe('concept terms', () => {
     ]);
   });
 
+  it('give way to a phrase on the same words, which then ranks their finding right after its own', () => {
+    const both = makePack(
+      { lifeline: [{ phrase: 'economic lifeline', context: 'near' }], gains: [] },
+      {
+        concepts: [
+          { id: 'benefit', words: ['profits'] },
+          { id: 'trade', words: ['trade'] },
+        ],
+        combinations: { gains: [{ all: ['benefit', 'trade'], about: 'pair' }] },
+      },
+    );
+    const mentions = createEngine(packEngineSource(both)).scan(
+      blocks(ON_TOPIC, 'Beijing profits as the economic lifeline of Russian trade.', 'China profits from trade.'),
+    );
+    expect(mentions.map((m) => [m.text, m.findings.slice(0, 2)])).toEqual([
+      ['economic lifeline', ['lifeline', 'gains']],
+      ['profits from trade', ['gains']],
+    ]);
+  });
+
   it('join concepts only within a clause-sized span', () => {
     const far =
       'China shipped grain, fertiliser, timber, textiles, toys and much else besides to Russian buyers of components.';

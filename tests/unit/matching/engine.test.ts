@@ -80,11 +80,12 @@ describe('topic gate and sense check', () => {
     expect(engine.scan(page)).toEqual([]);
     const near = blocks(ON_TOPIC, 'Unrelated paragraph.', 'Sanctions on Russia pushed it toward China.');
     expect(texts(engine.scan(near))).toEqual(['Sanctions']);
-    // A paragraph that names neither country needs a reference back to the pair, with both named just before.
-    const after = (paragraph: string) =>
-      texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'Russia and China met.', paragraph)));
-    expect(after('Sanctions were discussed.')).toEqual([]);
-    expect(after('The two countries discussed sanctions.')).toEqual(['sanctions']);
+    // A paragraph that names neither country carries on from the one before when that one names both.
+    const after = (before: string, paragraph: string) =>
+      texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', before, paragraph)));
+    expect(after('Russia and China met.', 'Sanctions were discussed.')).toEqual(['Sanctions']);
+    expect(after('Russia and China met.', 'The two countries discussed sanctions.')).toEqual(['sanctions']);
+    expect(after('Russia met Iran.', 'Sanctions were discussed.')).toEqual([]);
     expect(texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'The two countries discussed sanctions.')))).toEqual([]);
   });
 

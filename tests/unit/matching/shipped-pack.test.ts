@@ -48,6 +48,24 @@ describe('real-news phrasings', () => {
     ["the UK's spy agencies reached that view in a declassified paper", 'provenance'],
     ['they stood shoulder to shoulder against Washington', 'axis-of-convenience'],
     ['trade boomed in defiance of the embargo', 'sanctions-brics-coordination'],
+    // Concepts of issue 10's second round, each in words of our own.
+    ['the two insist they are partners, not allies', 'no-alliance-trust'],
+    ['frictions between Beijing and Moscow have grown', 'no-alliance-trust'],
+    ['the partnership rests on fragile foundations', 'no-alliance-trust'],
+    ['Russian officials worry about Chinese espionage', 'no-alliance-trust'],
+    ["Beijing is taking advantage of Russia's isolation", 'transactional'],
+    ["Beijing's backing for Moscow has been lukewarm", 'transactional'],
+    ['China has been cautious', 'transactional'],
+    ['Beijing will not risk its access to Western markets', 'economic-priority'],
+    ['Russian crude flows to China through the pipeline', 'energy-dedollarisation'],
+    ['Gazprom and CNPC signed a deal', 'energy-dedollarisation'],
+    ['Beijing and Moscow compete for influence in Central Asia', 'axis-of-convenience'],
+    ['both oppose hegemony', 'axis-of-convenience'],
+    ['goods reach Russia through third countries and shell companies', 'sanctions-brics-coordination'],
+    ['Chinese firms supply Russian arms makers', 'dual-use-restrictions'],
+    ['Chinese shipments of chips to Russia fell', 'dual-use-restrictions'],
+    ['Moscow has turned to Beijing for ammunition', 'weapons-requests'],
+    ['Beijing refuses to take sides', 'ukraine-non-endorsement'],
   ])('"%s" → %s', (sentence, finding) => {
     const mentions = scanInContext(sentence);
     expect(mentions.length, sentence).toBeGreaterThan(0);
