@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --json] [--runs N] [--sizes 100,1024,5120] [--fuse-cap-ms N] [--build] [--no-extension-check]`
+ * `npm run bench -- --profile KB`: a CPU profile of our scan on one page instead (profile.ts)
  *
  * What the extension costs a page, measured in the system Chromium (headless) on generated news pages, side by
  * side with the bare text walk, mark.js and fuse.js, and on a page without the subject (the sentinel alone).
@@ -23,6 +24,7 @@ import { measureSearch, measureTriggerScaling } from './measure-extras';
 import { itemAt } from '../lib/lists';
 import { measurePage, type PageDetails, type PageResult } from './measure-page';
 import { measureNoSubjectPage } from './measure-sentinel';
+import { profileScan } from './profile';
 import { formatTable, type BenchReport } from './report';
 import { servePages } from './server';
 
@@ -69,8 +71,13 @@ async function main(): Promise<number> {
       mutations: { type: 'string', default: '1000' },
       build: { type: 'boolean', default: false },
       'no-extension-check': { type: 'boolean', default: false },
+      profile: { type: 'string' },
     },
   });
+  if (values.profile !== undefined) {
+    await profileScan(Number(values.profile));
+    return 0;
+  }
   const runs = Math.max(1, Number(values.runs));
   const sizesKb = values.sizes.split(',').map(Number);
   const fuseCapMs = Number(values['fuse-cap-ms']);

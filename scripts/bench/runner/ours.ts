@@ -16,7 +16,7 @@ import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { ENGINE_DATA } from '../../../src/pack/engine';
 import { engineSourceOf } from '../../../src/pack/ranking';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
-import { HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/dom/highlight-style';
+import { DECLARED_MARK_STYLE, HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/dom/highlight-style';
 import { startPageScan } from '../../../src/content/page-scan';
 import { compareDocumentOrder } from '../../../src/dom/placement';
 import { SubjectCheck } from '../../../src/checks/subject-check';
@@ -41,8 +41,9 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   // The sentinel's check (the injected engine skips it on its first run: the sentinel passed it before).
   const check = new SubjectCheck(SUBJECT_TERMS);
   if (!(await check.readPage(document.body, signal))) throw new Error('the benchmark page failed the subject check');
-  // As the overlay: the stylesheet first, then the engine (loaded from the compiled automaton), then the pipeline.
-  const style = installHighlightStyle(document, 'underline');
+  // As the overlay: the mark style (the default one is declared in the manifest: the benchmark serves the page
+  // with it, `?declared`, and nothing is added here), then the engine (the compiled automaton), then the pipeline.
+  const style = installHighlightStyle(document, DECLARED_MARK_STYLE);
   const engineStart = performance.now();
   const engine = createCompiledEngine(engineSourceOf(ENGINE_DATA), COMPILED_AUTOMATON);
   const engineMs = performance.now() - engineStart;

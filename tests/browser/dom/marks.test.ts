@@ -1,6 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { extractSegments } from '../../../src/dom/extract';
-import { HIGHLIGHT_NAME, highlightCss, installHighlightStyle } from '../../../src/dom/highlight-style';
+import {
+  DECLARED_MARK_STYLE,
+  HIGHLIGHT_NAME,
+  highlightCss,
+  installHighlightStyle,
+} from '../../../src/dom/highlight-style';
+import DECLARED_CSS from '../../../src/dom/highlight.css?raw';
 import { MarkLayer, MAX_LIVE_RANGES } from '../../../src/dom/marks';
 import { placeMentions } from '../../../src/dom/placement';
 import { joinSegments } from '../../../src/matching/join';
@@ -61,16 +67,77 @@ describe('MarkLayer', () => {
   });
 });
 
-describe('the ::highlight stylesheet', () => {
-  it('lives in the page document and paints an underline', () => {
-    const style = installHighlightStyle(document, 'underline');
+/** The rules of a stylesheet as the browser parses them (whitespace and comments gone). */
+function parsedRules(css: string): string[] {
+  const sheet = new CSSStyleSheet();
+  sheet.replaceSync(css);
+  return [...sheet.cssRules].map((rule) => rule.cssText);
+}
+
+/** A mark on a fresh paragraph, and how the page draws it (`::highlight()` computed style). */
+function markedLook(): () => { line: string; style: string; background: string } {
+  const paragraph = document.createElement('p');
+  paragraph.textContent = 'China and Russia';
+  document.body.append(paragraph);
+  const range = new Range();
+  range.selectNodeContents(paragraph);
+  CSS.highlights.set(HIGHLIGHT_NAME, new Highlight(range));
+  return () => {
+    const style = getComputedStyle(paragraph, `::highlight(${HIGHLIGHT_NAME})`);
+    return { line: style.textDecorationLine, style: style.textDecorationStyle, background: style.backgroundColor };
+  };
+}
+
+/** A stylesheet the page itself has (or, standing in for the manifest's, our declared one). */
+function pageStyle(css: string): HTMLStyleElement {
+  const element = document.createElement('style');
+  element.dataset.test = '';
+  element.textContent = css;
+  document.head.append(element);
+  return element;
+}
+
+describe('the ::highlight stylesheets', () => {
+  afterEach(() => document.head.querySelectorAll('style[data-test]').forEach((style) => style.remove()));
+
+  it('the sheet the manifest declares (src/dom/highlight.css) is the default mark style', () => {
+    expect(DECLARED_MARK_STYLE).toBe('dotted');
+    expect(parsedRules(DECLARED_CSS)).toEqual(parsedRules(highlightCss(DECLARED_MARK_STYLE)));
+  });
+
+  it('the default style adds nothing to the page; another one is a <style> that overrides the declared sheet', () => {
+    pageStyle(DECLARED_CSS);
+    const look = markedLook();
+    expect(look()).toMatchObject({ line: 'underline', style: 'dotted' });
+    const style = installHighlightStyle(document, 'dotted');
+    expect(document.querySelector('style[data-fact-context-ui]')).toBeNull();
+    style.update('underline');
     const element = document.head.querySelector('style[data-fact-context-ui]');
-    expect(element?.textContent).toContain(`::highlight(${HIGHLIGHT_NAME})`);
-    const rules = [...(element as HTMLStyleElement).sheet!.cssRules].map((rule) => rule.cssText).join('\n');
-    expect(rules).toMatch(/text-decoration/);
+    expect(element?.textContent).toBe(highlightCss('underline', 2));
+    expect(look()).toMatchObject({ line: 'underline', style: 'solid' });
     style.update('highlight');
-    expect(element?.textContent).toBe(highlightCss('highlight'));
+    expect(look().line).toBe('none');
+    expect(look().background).not.toBe('rgba(0, 0, 0, 0)');
+    // Removed by the page: put back by the next update.
+    element?.remove();
+    style.update('underline');
+    expect(look()).toMatchObject({ line: 'underline', style: 'solid' });
+    style.update('dotted');
+    expect(document.querySelector('style[data-fact-context-ui]')).toBeNull();
+    expect(look()).toMatchObject({ line: 'underline', style: 'dotted' });
+    style.update('highlight');
     style.remove();
-    expect(document.head.querySelector('style[data-fact-context-ui]')).toBeNull();
+    expect(document.querySelector('style[data-fact-context-ui]')).toBeNull();
+  });
+
+  it("a page's own !important rule for our highlight does not restyle our marks", () => {
+    pageStyle(DECLARED_CSS);
+    const look = markedLook();
+    pageStyle(`::highlight(${HIGHLIGHT_NAME}) { text-decoration: none !important; background-color: red !important; }`);
+    expect(look()).toMatchObject({ line: 'underline', style: 'dotted', background: 'rgba(0, 0, 0, 0)' });
+    const style = installHighlightStyle(document, 'highlight');
+    expect(look().line).toBe('none');
+    expect(look().background).not.toBe('rgb(255, 0, 0)');
+    style.remove();
   });
 });
