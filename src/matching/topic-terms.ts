@@ -17,6 +17,15 @@ export const CHINA_TERMS: readonly string[] = [
   'Li Qiang',
   'CCP',
   'CPC',
+  // Officials reporters quote by name alone: foreign-ministry spokespeople, the ambassador in Moscow.
+  'Mao Ning',
+  'Lin Jian',
+  'Wang Wenbin',
+  'Zhao Lijian',
+  'Hua Chunying',
+  'Qin Gang',
+  'Zhang Hanhui',
+  "People's Liberation Army",
 ];
 
 export const RUSSIA_TERMS: readonly string[] = [
@@ -32,6 +41,11 @@ export const RUSSIA_TERMS: readonly string[] = [
   'Mishustin',
   'Shoigu',
   'Belousov',
+  'Zakharova',
+  'Ushakov',
+  'Siluanov',
+  'Nabiullina',
+  'Gerasimov',
   'Gazprom',
   'Rosneft',
 ];

@@ -8,6 +8,7 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 
 interface Figures {
   articles: number;
+  marksPerSpan: number;
   themeRecall: number;
   spanRecall: number;
   negativePages: number;
@@ -16,7 +17,7 @@ interface Figures {
 
 /** The quality targets on the labelled corpus are part of the test suite: a rule change that loses them fails. */
 describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus', { timeout: 180_000 }, () => {
-  it('reports both folders and the split, meets the targets on the first folder and the sense targets on all 45', () => {
+  it('reports both folders and the split, meets the targets on the first folder, span recall and the sense targets on all 45', () => {
     const run = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/eval.ts', '--json'], {
       cwd: ROOT,
       encoding: 'utf8',
@@ -34,6 +35,9 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     const top = report.folders.top!;
     expect(top.themeRecall).toBeGreaterThanOrEqual(0.95);
     expect(top.spanRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.spanRecall).toBeGreaterThanOrEqual(0.85);
+    // Not yet the bound of 1.5, but no worse than today's 1.58: recall is not bought with more noise.
+    expect(report.marksPerSpan).toBeLessThanOrEqual(1.6);
     // Sense on all 45 and in each folder: no negative page is marked, no tempting phrase is.
     for (const figures of [report, ...Object.values(report.folders)]) {
       expect(figures.negativePages).toBe(0);
@@ -41,7 +45,7 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     }
     // The honest split is printed for every folder (rules are written from one half, checked on the other).
     expect(Object.keys(report.split)).toEqual(['top odd', 'top even', 'batch-2 odd', 'batch-2 even']);
-    // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 and span ≥ 0.85 on all 45 and on batch-2,
-    // and the noise bounds (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
+    // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 on all 45 and on batch-2, span ≥ 0.85 on
+    // batch-2, and the noise bounds (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
   });
 });
