@@ -5,6 +5,9 @@ import { createRequire } from 'node:module';
 // WXT's own `browser` (the browser's namespace as is), without the polyfill that the rest of the extension uses.
 const UNPOLYFILLED_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
+/** The entry points built without the polyfill (see the hook below). */
+const UNPOLYFILLED_ENTRIES = new Set(['sentinel', 'content']);
+
 // Firefox needs a stable add-on id; the UUID of its moz-extension:// origin is pinned only in tests.
 export const GECKO_ID = 'fact-context@fact-context.dev';
 
@@ -18,11 +21,13 @@ export default defineConfig({
     plugins: [preact()],
   }),
   hooks: {
-    // The sentinel runs on every page: it keeps to 5 kB gzipped by going without webextension-polyfill (10 kB of it).
-    // It needs no promise-returning listener (the only thing the polyfill adds that it could use): its one answer
-    // (getPageState) goes through @webext-core/messaging, which works on `chrome.*` callbacks itself.
+    // The content scripts go without webextension-polyfill (10 kB of it, 3 kB gzipped): the sentinel runs on every
+    // page and keeps to 5 kB gzipped, and the engine (with the card) is injected into every page that passes.
+    // Neither needs a promise-returning listener (the only thing the polyfill adds that they could use): their
+    // messages go through @webext-core/messaging, which works on `chrome.*` callbacks itself, and WXT's storage and
+    // shadow-root UI call only APIs that return promises natively (Chrome MV3, Firefox's `browser`).
     'vite:build:extendConfig'(entrypoints, config) {
-      if (entrypoints.length !== 1 || entrypoints[0]?.name !== 'sentinel') return;
+      if (entrypoints.length !== 1 || !UNPOLYFILLED_ENTRIES.has(entrypoints[0]?.name ?? '')) return;
       const alias = config.resolve?.alias;
       const rest = Array.isArray(alias)
         ? (alias as { find: string | RegExp; replacement: string }[])

@@ -2,6 +2,7 @@ import { reportUrl } from '../ui/report/report-url';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createCompiledEngine, type Engine } from '../matching/engine';
 import { sendMessage } from '../messaging/protocol';
+import { createBackgroundFindingTexts } from '../messaging/finding-texts';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { ENGINE_DATA } from '../pack/engine';
 import { engineSourceOf } from '../pack/ranking';
@@ -37,6 +38,8 @@ export class Overlay {
   private engine: Promise<Engine> | undefined;
   private run: Run | undefined;
   private settings: Settings | undefined;
+  /** The cards' texts, from the background; prefetched for the page's marks after every scan (refilter). */
+  private readonly texts = createBackgroundFindingTexts();
   /** The card's layer, shared by every run; its host joins the page when the first card opens. */
   private readonly layer: CardLayer = lazyCardLayer(() =>
     createCardLayer(this.ctx, {
@@ -45,6 +48,7 @@ export class Overlay {
       onPointerLeave: () => this.run?.cards?.pointerLeftCard(),
       onOpenReport: (findingId) => void sendMessage('openReport', findingId).catch(() => undefined),
       reportHref: (findingId) => reportUrl({ findingId }),
+      texts: this.texts,
     }),
   );
   /** Whether the next run may skip the subject check (the sentinel passed it before injecting this script). */
@@ -95,18 +99,31 @@ export class Overlay {
       .sort(compareDocumentOrder);
   }
 
-  /** Shows or hides every placed mention per the dismissals (after a scan or a settings change: effect at once). */
+  /**
+   * Shows or hides every placed mention per the dismissals (after a scan or a settings change: effect at once), and
+   * asks the background for the texts of the findings the shown marks carry that it has not asked for yet: a card,
+   * above all one the keyboard opens and focuses, then renders in the task that opens it.
+   */
   private refilter(run: Run): number {
     const scan = run.scan;
     if (!scan) return 0;
+    const shown = new Set<string>();
     for (const placed of scan.placed()) {
-      if (this.visible(placed).length > 0) {
+      const findings = this.visible(placed);
+      if (findings.length > 0) {
         scan.marks.add(placed);
         scan.index.add(placed);
+        for (const id of findings) shown.add(id);
       } else {
         scan.marks.remove(placed);
         scan.index.remove(placed);
       }
+    }
+    if (shown.size > 0 && !this.texts.cached([...shown])) {
+      this.texts.load([...shown]).catch((error: unknown) => {
+        // A card opened later asks again (and says so if it cannot).
+        if (!run.abort.signal.aborted) console.debug('[Fact Context] prefetching the cards’ texts failed:', error);
+      });
     }
     return scan.marks.size;
   }

@@ -2,8 +2,7 @@ import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { VirtualElement } from '@floating-ui/dom';
-import { findingById, PACK } from '../../pack/index';
-import type { FindingView } from '../../pack/compile';
+import type { FindingTexts, FindingTextsLoader } from '../../pack/finding-texts';
 import { Card, type CardAction } from './Card';
 import { followReference } from './position';
 
@@ -28,9 +27,15 @@ export interface CardLayerEvents {
   onPointerLeave: () => void;
   onOpenReport: (findingId: string) => void;
   reportHref: (findingId: string) => string;
+  /** The card's texts (from the background: src/messaging/finding-texts.ts), prefetched for the page's marks. */
+  texts: FindingTextsLoader;
 }
 
 export interface CardLayer {
+  /**
+   * Shows the card of a mark: at once (in this task, focus too) when its texts are cached, else once they arrive —
+   * unless a hide() or another show() came first. Never a card with another mark's texts, never an empty one.
+   */
   show(content: CardContent, options: { takeFocus: boolean }): void;
   hide(): void;
   readonly isOpen: boolean;
@@ -65,13 +70,12 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
   host.addEventListener('pointerenter', events.onPointerEnter, { signal: ctx.signal });
   host.addEventListener('pointerleave', events.onPointerLeave, { signal: ctx.signal });
 
+  /** Shown, or waiting for its texts (then a hide() must still cancel it). */
   let open = false;
-  // A new key per show remounts the card, so that its focus effect runs again for a keyboard-opened card.
+  // A new key per show remounts the card, so that its focus effect runs again for a keyboard-opened card. It also
+  // tells a show whose texts arrive late whether it is still the latest one.
   let shows = 0;
   let stopFollowing: (() => void) | undefined;
-
-  const findingsOf = (ids: string[]): FindingView[] =>
-    ids.map((id) => findingById(id)).filter((finding): finding is FindingView => finding !== undefined);
 
   function toTopLayer(): void {
     try {
@@ -81,43 +85,74 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
     }
   }
 
+  function clear(): void {
+    stopFollowing?.();
+    stopFollowing = undefined;
+    if (container) render(null, container);
+    try {
+      if (host.matches(':popover-open')) host.hidePopover();
+    } catch {
+      // see toTopLayer
+    }
+  }
+
+  function draw(key: number, content: CardContent, texts: FindingTexts, takeFocus: boolean): void {
+    // No finding the pack knows (cannot happen with one build's ids): no card rather than an empty one.
+    if (texts.findings.length === 0) {
+      clear();
+      open = false;
+      return;
+    }
+    if (!host.isConnected) ui.mount();
+    if (!container) return;
+    stopFollowing?.();
+    render(
+      <Card
+        key={key}
+        phrase={content.phrase}
+        trigger={content.trigger}
+        findings={texts.findings}
+        report={texts.report}
+        reportHref={events.reportHref}
+        onOpenReport={events.onOpenReport}
+        onClose={events.onCloseRequest}
+        onAction={content.onAction}
+        takeFocus={takeFocus}
+      />,
+      container,
+    );
+    toTopLayer();
+    const card = container.querySelector<HTMLElement>('.fc-card');
+    if (card) stopFollowing = followReference(content.reference, card);
+    // Focus now, not in the card's effect after the next frame: the keyboard command's answer (and any key the
+    // reader presses next) must find focus inside the card. It can only move once the host is in the top layer.
+    if (takeFocus) card?.focus({ preventScroll: true });
+  }
+
   return {
     show(content, { takeFocus }) {
-      if (!host.isConnected) ui.mount();
-      if (!container) return;
-      stopFollowing?.();
-      render(
-        <Card
-          key={++shows}
-          phrase={content.phrase}
-          trigger={content.trigger}
-          findings={findingsOf(content.findingIds)}
-          report={PACK.report}
-          reportHref={events.reportHref}
-          onOpenReport={events.onOpenReport}
-          onClose={events.onCloseRequest}
-          onAction={content.onAction}
-          takeFocus={takeFocus}
-        />,
-        container,
-      );
-      toTopLayer();
-      const card = container.querySelector<HTMLElement>('.fc-card');
-      if (card) stopFollowing = followReference(content.reference, card);
-      // Focus now, not in the card's effect after the next frame: the keyboard command's answer (and any key the
-      // reader presses next) must find focus inside the card. It can only move once the host is in the top layer.
-      if (takeFocus) card?.focus({ preventScroll: true });
+      const show = ++shows;
       open = true;
+      const texts = events.texts.cached(content.findingIds);
+      if (texts) {
+        draw(show, content, texts, takeFocus);
+        return;
+      }
+      // Not prefetched yet (a mark the page has just added): the previous card goes now, this one when its
+      // texts are here.
+      clear();
+      events.texts.load(content.findingIds).then(
+        (loaded) => {
+          if (show === shows && open) draw(show, content, loaded, takeFocus);
+        },
+        (error: unknown) => {
+          if (show === shows) open = false;
+          console.error('[Fact Context] the card’s texts could not be loaded:', error);
+        },
+      );
     },
     hide() {
-      stopFollowing?.();
-      stopFollowing = undefined;
-      if (container) render(null, container);
-      try {
-        if (host.matches(':popover-open')) host.hidePopover();
-      } catch {
-        // see toTopLayer
-      }
+      clear();
       open = false;
     },
     get isOpen() {

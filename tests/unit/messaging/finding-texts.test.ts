@@ -48,6 +48,25 @@ describe('the card’s loader', () => {
     expect(ask.mock.calls.map(([ids]) => ids)).toEqual([[first!.id], [second!.id]]);
   });
 
+  it('asks for a page of ids in parts the background answers whole, and once while a request is under way', async () => {
+    const many = Array.from({ length: 40 }, (_, i) => ({ ...first!, id: `finding-${String(i)}` }));
+    const pack = { report: PACK.report, findingById: (id: string) => many.find((f) => f.id === id) };
+    const ask = vi.fn((ids: string[]): Promise<FindingTexts> => Promise.resolve(answerFindingTexts(pack, ids)));
+    const loader = createFindingTextsLoader(ask);
+    const ids = many.map((f) => f.id);
+    // The prefetch after a scan and a card opened before it is answered.
+    const [page, card] = await Promise.all([loader.load(ids), loader.load([ids[30]!, ids[2]!])]);
+    expect(page.findings).toEqual(many);
+    expect(card.findings).toEqual([many[30], many[2]]);
+    expect(ask.mock.calls.flatMap(([asked]) => asked).sort()).toEqual([...ids].sort());
+    expect(loader.cached(ids)?.findings).toEqual(many);
+  });
+
+  it('brings the provenance when there is no finding to ask for', async () => {
+    const loader = createFindingTextsLoader(() => Promise.resolve({ report: PACK.report, findings: [] }));
+    expect(await loader.load([])).toEqual({ report: PACK.report, findings: [] });
+  });
+
   it('rejects when the background cannot be reached, and tries again next time', async () => {
     let up = false;
     const loader = createFindingTextsLoader((ids) =>
