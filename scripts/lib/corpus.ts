@@ -61,10 +61,21 @@ function parseArticle(id: string, fileText: string): Article {
   };
 }
 
-export function readCorpus(dir = corpusDir()): { articles: Article[]; labels: Record<string, ArticleLabels> } {
+/** The half of a folder an article id falls in: rules are written from one and checked on the other. */
+export function halfOf(id: string): 'odd' | 'even' {
+  return Number.parseInt(id, 10) % 2 === 1 ? 'odd' : 'even';
+}
+
+/**
+ * The articles of `dir` (those `keep` accepts, by id: the others' files are never opened) and the folder's labels.
+ */
+export function readCorpus(
+  dir = corpusDir(),
+  keep: (id: string) => boolean = () => true,
+): { articles: Article[]; labels: Record<string, ArticleLabels> } {
   const articleDir = join(dir, 'articles');
   const articles = readdirSync(articleDir)
-    .filter((name) => name.endsWith('.txt'))
+    .filter((name) => name.endsWith('.txt') && keep(name.replace(/\.txt$/, '')))
     .sort()
     .map((name) => parseArticle(name.replace(/\.txt$/, ''), readFileSync(join(articleDir, name), 'utf8')));
   const labels = JSON.parse(readFileSync(join(dir, 'labels.json'), 'utf8')) as Record<string, ArticleLabels>;
@@ -97,4 +108,56 @@ ${paragraphs}
   </body>
 </html>
 `;
+}
+
+/** How a page's mentions meet an article's labels (the corpus README's figures, for one page). */
+export interface LabelScore {
+  themes: number;
+  spans: number;
+  missedThemes: string[];
+  missedSpans: { text: string; theme: string }[];
+  mustNotHits: string[];
+  /** Labelled texts the page does not contain (the article was not placed in full). */
+  absent: string[];
+}
+
+/** Findings of a mention that count for a label: its first three (the card shows them in that order). */
+const COUNTED_FINDINGS = 3;
+
+function occurrences(text: string, needle: string): [number, number][] {
+  const found: [number, number][] = [];
+  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push([at, at + needle.length]);
+  return found;
+}
+
+/**
+ * Scores the mentions of a page against an article's labels: a theme counts when some mention has it among its first
+ * three findings, a labelled span when such a mention overlaps one of its occurrences in the page text.
+ */
+export function scoreLabels(
+  text: string,
+  mentions: readonly { start: number; end: number; findings: string[] }[],
+  labels: ArticleLabels,
+): LabelScore {
+  const positive = labels.label === 'positive';
+  const counted = (m: (typeof mentions)[number]) => m.findings.slice(0, COUNTED_FINDINGS);
+  const overlaps = (m: (typeof mentions)[number], [start, end]: [number, number]) => m.start < end && m.end > start;
+  const pageThemes = new Set(mentions.flatMap(counted));
+  const themes = [...new Set(labels.expect.map((e) => e.theme))];
+  const absent: string[] = [];
+  const missedSpans = labels.expect.filter((expect) => {
+    const spans = occurrences(text, expect.text);
+    if (spans.length === 0) absent.push(expect.text);
+    return !mentions.some((m) => counted(m).includes(expect.theme) && spans.some((span) => overlaps(m, span)));
+  });
+  return {
+    themes: positive ? themes.length : 0,
+    spans: positive ? labels.expect.length : 0,
+    missedThemes: positive ? themes.filter((theme) => !pageThemes.has(theme)) : [],
+    missedSpans: positive ? missedSpans : [],
+    mustNotHits: labels.must_not.filter((phrase) =>
+      occurrences(text, phrase).some((span) => mentions.some((m) => overlaps(m, span))),
+    ),
+    absent,
+  };
 }

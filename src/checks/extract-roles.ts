@@ -22,7 +22,14 @@ const ANCESTOR_DEPTH = 4;
  * Words like "caption" or "byline" name the block's purpose in the markup of most news sites.
  */
 const FURNITURE_WORD =
-  /^(?:ads?|advert\w*|adsbygoogle|adslot|adunit|dfp|sponsor\w*|promo\w*|byline\w*|bylines|author\w*|dateline|credits?|caption\w*|timestamp|date|published|updated|share\w*|sharing|social|related|recommend\w*|newsletter\w*|signup|subscribe\w*|breadcrumbs?|tags?|keywords|comments?|disclaimer|kicker|eyebrow|outbrain|taboola|most-?read|trending|toolbar|pagination|pager)$/;
+  /^(?:ads?|advert\w*|adsbygoogle|adslot|adunit|dfp|sponsor\w*|promo\w*|byline\w*|bylines|author\w*|dateline|credits?|\w*caption\w*|timestamp|date|published|updated|share(?:s|bar|box|tools?|buttons?|btns?|links?|icons?|this)?|sharing|social|related|recommend\w*|newsletter\w*|signup|subscribe\w*|breadcrumbs?|tags?|keywords|comments?|disclaimer|kicker|eyebrow|outbrain|taboola|most-?read|trending|toolbar|pagination|pager|pull-?quotes?|tweets?|instagram-media|tiktok-embed)$/;
+/**
+ * A hyphenated word with more parts than this is a slug (`id="getting-into-trouble-with-shared-history"`, made from
+ * a subhead's words), not a class name: its parts say nothing about page chrome.
+ */
+const MAX_CLASS_PARTS = 4;
+/** The page's own marker of its article text (schema.org): blocks below it are judged by their own markup. */
+const ARTICLE_BODY_PROP = 'articlebody';
 const HEADLINE_WORD = /^(?:headline\w*|title|article-?title|story-?title|entry-?title|post-?title)$/;
 
 /** Labels a news page puts between or around paragraphs, as the whole text of a block. */
@@ -53,6 +60,9 @@ export function markupRole(block: Element | null): MarkupRole {
   for (let current = block; current && depth < ANCESTOR_DEPTH; current = current.parentElement, depth++) {
     const tag = current.tagName.toUpperCase();
     if (CONTAINER_TAGS.has(tag)) break;
+    // A share widget's id or a layout class on the article body itself (`div#share-btns_container[itemprop=
+    // articleBody]`) is no reason to read every paragraph of the article as chrome.
+    if (current.getAttribute('itemprop')?.trim().toLowerCase() === ARTICLE_BODY_PROP) break;
     if (FURNITURE_TAGS.has(tag)) return 'furniture';
     const ariaRole = current.getAttribute('role')?.trim().toLowerCase();
     if (ariaRole === 'complementary') return 'furniture';
@@ -92,7 +102,10 @@ function hasWord(element: Element, pattern: RegExp): boolean {
     const value = element.getAttribute(name);
     if (!value) continue;
     for (const word of value.toLowerCase().split(/[^a-z0-9-]+|--|__/)) {
-      if (word && (pattern.test(word) || word.split('-').some((part) => pattern.test(part)))) return true;
+      if (!word) continue;
+      if (pattern.test(word)) return true;
+      const parts = word.split('-');
+      if (parts.length <= MAX_CLASS_PARTS && parts.some((part) => pattern.test(part))) return true;
     }
   }
   return false;

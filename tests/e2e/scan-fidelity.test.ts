@@ -1,8 +1,9 @@
 /**
  * `npm run scan` is a stand-in for the browser: on pages that reproduce the structures real news sites use (an
  * inline SVG sprite with a <style>, a CDATA-wrapped style sheet, preload links, a body hidden while loading, page
- * furniture around the paragraphs), the browser marks exactly what scan reports. And text a page shows after load
- * (a class or `hidden` removed) gets its marks.
+ * furniture around the paragraphs, an article body named by a share widget, subhead-slug section ids, a pull quote,
+ * an embedded post and a wiki caption between paragraphs), the browser marks exactly what scan reports. And text a
+ * page shows after load (a class or `hidden` removed) gets its marks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanHtml } from '../../scripts/lib/scan-core';
@@ -26,6 +27,10 @@ const FIDELITY_PAGES = [
   'scan-preload.html',
   'scan-anti-flicker.html',
   'scan-furniture.html',
+  'scan-article-body.html',
+  'scan-slug-ids.html',
+  'scan-pullquote.html',
+  'scan-embeds.html',
 ];
 
 describe.each(BROWSERS)('scan fidelity in %s', (browserName) => {

@@ -73,6 +73,19 @@ describe('block roles', () => {
     ],
     ['a caption class', '<div class="media-caption__text">Xi and Putin shake hands at the Kremlin on Tuesday.</div>'],
     [
+      'a pull quote',
+      '<blockquote class="graf--pullquote">“Nobody in the room expected the talks to last this long,” he said.</blockquote>',
+    ],
+    [
+      'an embedded post',
+      '<blockquote class="twitter-tweet"><p>Talks went on late into the night, and more are planned.</p></blockquote>',
+    ],
+    [
+      'a wiki image caption',
+      '<div class="thumbinner"><div class="thumbcaption">A map of the planned route across Siberia, drawn in 2020.</div></div>',
+    ],
+    ['a share box', '<div class="share-tools"><p>Share this story with a friend who follows the news.</p></div>'],
+    [
       'an article footer',
       '<article><p>x y z w v u.</p><footer><p>Copyright 2026 by the news agency. All rights reserved.</p></footer></article>',
     ],
@@ -101,6 +114,20 @@ describe('block roles', () => {
   it('does not read "head" or "shadow" in a class as an ad', () => {
     const html = `<div class="header-shadow load"><p>${PARAGRAPH}</p></div>`;
     expect(roles(html)).toEqual([[PARAGRAPH, 'prose']]);
+  });
+
+  it('reads the article body the page marks (itemprop) by its own blocks, whatever its id or class says', () => {
+    const html = `<div itemprop="articleBody" id="share-btns-2_containerParent"><p>${PARAGRAPH}</p>
+      <figure><figcaption>Xi and Putin in Moscow on Tuesday.</figcaption></figure><p>${PARAGRAPH}</p></div>`;
+    expect(roles(html).map(([, role]) => role)).toEqual(['prose', 'furniture', 'prose']);
+  });
+
+  it.each([
+    ['a word that starts like a chrome word ("shared")', 'shared-history'],
+    ['a subhead slug with a chrome word in it ("share")', 'why-beijing-and-moscow-share-a-border'],
+    ['a subhead slug with "updated" in it', 'the-partnership-as-updated-in-2022'],
+  ])('reads a section whose id is %s as prose', (_name, id) => {
+    expect(roles(`<div class="section" id="${id}"><p>${PARAGRAPH}</p></div>`)).toEqual([[PARAGRAPH, 'prose']]);
   });
 
   it('keeps a short sentence as prose', () => {
