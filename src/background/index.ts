@@ -3,6 +3,7 @@ import { onMessage, sendMessage } from '../messaging/protocol';
 import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
 import { serveFindingTexts } from './finding-texts';
+import { serveSettings } from './settings';
 import { handleCommand } from './commands';
 import { openWelcomeOnInstall } from './welcome';
 import { injectEngine } from './engine-injection';
@@ -25,6 +26,7 @@ export function startBackground(): void {
   onMessage('loadEngine', ({ sender }) => injectEngine(sender));
   onMessage('openReport', ({ data }) => void openReportAt(data));
   serveFindingTexts();
+  serveSettings();
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void badges.then((b) => b.navigated(tabId));
     if (change.status === 'complete') void badges.then((b) => b.loaded(tabId, askPage));

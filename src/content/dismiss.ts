@@ -4,13 +4,13 @@ import {
   hideFinding,
   hidePhrase,
   recordWrongMark,
-  setSiteEnabled,
   showFindingAgain,
   showPhraseAgain,
-  siteKeyFor,
-  updateSettings,
-  type Settings,
-} from '../settings';
+} from '../settings/dismissals';
+import type { Settings } from '../settings/schema';
+import { setSiteEnabled, siteKeyFor } from '../settings/sites';
+// Through the background: the engine's script bundles neither the storage nor the validation code.
+import { updateSettingsRemotely as updateSettings } from '../messaging/settings';
 import type { CardAction } from '../ui/card/Card';
 import type { PlacedMention } from '../dom/placement';
 

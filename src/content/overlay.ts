@@ -7,7 +7,10 @@ import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { ENGINE_DATA } from '../pack/engine';
 import { engineSourceOf } from '../pack/ranking';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
-import { dismissalsDiffer, getSettings, isSiteEnabled, watchSettings, type Settings } from '../settings';
+import { dismissalsDiffer } from '../settings/dismissals';
+import type { Settings } from '../settings/schema';
+import { isSiteEnabled } from '../settings/sites';
+import { readSettings, watchSettingsRemotely } from '../messaging/settings';
 import { dismiss, visibilityFilter } from './dismiss';
 import { createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
 import { rangeReference } from '../ui/card/position';
@@ -264,17 +267,10 @@ export async function startOverlay(
 ): Promise<Overlay> {
   const counts = new MentionCountReport(ctx);
   const overlay = new Overlay(ctx, (count, now) => counts.report(count, now), options);
-  const settings = await getSettings();
+  const settings = await readSettings();
   performance.mark(TIMELINE_MARKS.settingsRead);
   overlay.applySettings(settings);
-  const stopWatching = watchSettings((settings) => overlay.applySettings(settings));
-  ctx.onInvalidated(() => {
-    try {
-      stopWatching();
-    } catch {
-      // The extension was reloaded or removed: its storage listener went with it ("Extension context invalidated").
-    }
-  });
+  watchSettingsRemotely(ctx.signal, (settings) => overlay.applySettings(settings));
   // In-app navigation: a new page in the same document. A change of the #fragment alone is the same page.
   const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
   let page = withoutHash(location.href);

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { FindingTexts } from '../pack/finding-texts';
+import type { Settings } from '../settings/schema';
 
 /** What the popup lists under "On this page". */
 export interface PageMentionSummary {
@@ -51,6 +52,13 @@ export interface ProtocolMap {
    * provenance, which the scanning engine does not carry (src/pack/finding-texts.ts). Unknown ids are left out.
    */
   getFindingTexts(findingIds: string[]): FindingTexts;
+  /**
+   * engine content script → background: the settings, read, migrated and cleaned (src/messaging/settings.ts: the
+   * page's script does not bundle the storage and validation code). The script watches storage.onChanged itself.
+   */
+  readSettings(): Settings;
+  /** engine content script → background: write these settings (cleaned first: a message is untrusted data). */
+  writeSettings(settings: Settings): Settings;
 }
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();

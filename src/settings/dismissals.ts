@@ -1,4 +1,5 @@
-import { MAX_DISMISSALS, MAX_PHRASE_LENGTH, MAX_SENTENCE_LENGTH, type Settings, type WrongMark } from './schema';
+import { MAX_DISMISSALS, MAX_PHRASE_LENGTH, MAX_SENTENCE_LENGTH } from './limits';
+import type { Settings, WrongMark } from './schema';
 
 /**
  * The card's dismissals as pure functions over Settings (the content script, the options page and tests share

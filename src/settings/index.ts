@@ -11,6 +11,7 @@
  * Do not read `settingsItem` directly: its raw value may be corrupt; getSettings / watchSettings clean it.
  */
 export * from './schema';
+export * from './limits';
 export * from './sites';
 export * from './sanitize';
 export * from './migrations';

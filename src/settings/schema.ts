@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { MAX_DISMISSALS, MAX_PHRASE_LENGTH, MAX_SENTENCE_LENGTH } from './limits';
 
 /**
  * The settings as the extension uses them (storage format version 3, see ./migrations.ts).
@@ -27,11 +28,6 @@ export type SiteMode = (typeof SITE_MODES)[number];
 /** Hover delay bounds, ms (Wikipedia's page previews wait about 500 ms). */
 export const HOVER_DELAY_MIN_MS = 100;
 export const HOVER_DELAY_MAX_MS = 2000;
-
-/** Limits that keep a hostile or runaway settings value small (each list is shown in full on the options page). */
-export const MAX_DISMISSALS = 500;
-export const MAX_PHRASE_LENGTH = 200;
-export const MAX_SENTENCE_LENGTH = 1000;
 
 /** "This mark is wrong": kept on this device only (and in an exported settings file), never sent anywhere. */
 export interface WrongMark {

@@ -3,6 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { VirtualElement } from '@floating-ui/dom';
 import type { FindingTexts, FindingTextsLoader } from '../../pack/finding-texts';
+import { createCardShows } from './card-shows';
 import { Card, type CardAction } from './Card';
 import { followReference } from './position';
 
@@ -70,11 +71,6 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
   host.addEventListener('pointerenter', events.onPointerEnter, { signal: ctx.signal });
   host.addEventListener('pointerleave', events.onPointerLeave, { signal: ctx.signal });
 
-  /** Shown, or waiting for its texts (then a hide() must still cancel it). */
-  let open = false;
-  // A new key per show remounts the card, so that its focus effect runs again for a keyboard-opened card. It also
-  // tells a show whose texts arrive late whether it is still the latest one.
-  let shows = 0;
   let stopFollowing: (() => void) | undefined;
 
   function toTopLayer(): void {
@@ -97,12 +93,6 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
   }
 
   function draw(key: number, content: CardContent, texts: FindingTexts, takeFocus: boolean): void {
-    // No finding the pack knows (cannot happen with one build's ids): no card rather than an empty one.
-    if (texts.findings.length === 0) {
-      clear();
-      open = false;
-      return;
-    }
     if (!host.isConnected) ui.mount();
     if (!container) return;
     stopFollowing?.();
@@ -129,40 +119,20 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
     if (takeFocus) card?.focus({ preventScroll: true });
   }
 
+  const shows = createCardShows(events.texts, clear);
   return {
     show(content, { takeFocus }) {
-      const show = ++shows;
-      open = true;
-      const texts = events.texts.cached(content.findingIds);
-      if (texts) {
-        draw(show, content, texts, takeFocus);
-        return;
-      }
-      // Not prefetched yet (a mark the page has just added): the previous card goes now, this one when its
-      // texts are here.
-      clear();
-      events.texts.load(content.findingIds).then(
-        (loaded) => {
-          if (show === shows && open) draw(show, content, loaded, takeFocus);
-        },
-        (error: unknown) => {
-          if (show === shows) open = false;
-          console.error('[Fact Context] the card’s texts could not be loaded:', error);
-        },
-      );
+      shows.show(content.findingIds, (key, texts) => draw(key, content, texts, takeFocus));
     },
-    hide() {
-      clear();
-      open = false;
-    },
+    hide: () => shows.hide(),
     get isOpen() {
-      return open;
+      return shows.isOpen;
     },
     owns(target) {
       return target === host || (target instanceof Node && host.contains(target));
     },
     hasFocus() {
-      return open && (document.activeElement === host || ui.shadow.activeElement !== null);
+      return shows.isOpen && (document.activeElement === host || ui.shadow.activeElement !== null);
     },
   };
 }
