@@ -4,8 +4,8 @@
  * the branches that lead to it. The result is a plain DFA: the page walk follows one node per character.
  * Growable typed arrays and linked edge lists keep the build fast and light on garbage.
  */
-import { charClass, FOLD_MULTI, foldChar, foldedText, IGNORE, SEP, SPACE, WORD } from './normalize';
-import { wordForms, type PatternNode } from './patterns';
+import { charClass, FOLD_MULTI, foldChar, foldedText, IGNORE, SEP, SPACE } from './normalize';
+import type { PatternNode } from './patterns';
 
 /** Trigger value of a blocker: it wins over any trigger accepted at the same node and is never reported. */
 export const BLOCKER = -2;
@@ -135,42 +135,6 @@ export class AutomatonBuilder {
   }
 
   /**
-   * A text node of a pattern: each whole word becomes the group of its inflections and spellings (wordForms;
-   * singular/plural only for the pattern's last word), the rest is literal. A word touching pattern syntax on a
-   * glued side is taken literally.
-   */
-  private inflectedText(
-    positions: Position[],
-    node: { text: string; gluedBefore: boolean; gluedAfter: boolean },
-    final: boolean,
-  ): Position[] {
-    const text = node.text;
-    let out = positions;
-    let literalFrom = 0;
-    let i = 0;
-    while (i < text.length) {
-      if (charClass(text.charCodeAt(i)) !== WORD) {
-        i++;
-        continue;
-      }
-      let end = i;
-      while (end < text.length && charClass(text.charCodeAt(end)) === WORD) end++;
-      const before = i === 0 ? !node.gluedBefore : charClass(text.charCodeAt(i - 1)) === SEP;
-      const after = end === text.length ? !node.gluedAfter : charClass(text.charCodeAt(end)) !== WORD;
-      const lastWord = final && text.slice(end).trim() === '';
-      const forms = before && after ? wordForms(text.slice(i, end).toLowerCase(), lastWord) : undefined;
-      if (forms && forms.length > 1) {
-        if (i > literalFrom) out = this.text(out, text.slice(literalFrom, i));
-        const from = out;
-        out = this.join(forms.flatMap((form) => this.text(from, form)));
-        literalFrom = end;
-      }
-      i = end;
-    }
-    return literalFrom < text.length ? this.text(out, text.slice(literalFrom)) : out;
-  }
-
-  /**
    * Merges positions: at most one per "space due" flag, re-joined through a node with empty edges. The same set
    * of branch ends always re-joins through the same node, so patterns that continue from equal groups share
    * their continuations as a trie would (and the DFA step below meets no conflicting copies).
@@ -213,21 +177,20 @@ export class AutomatonBuilder {
     else list.push(join); // a repeated join is merged twice, harmlessly
   }
 
-  /** `final`: this sequence ends the pattern (its last word may take a plural or singular ending). */
-  private sequence(positions: Position[], nodes: PatternNode[], inflect: boolean, final: boolean): Position[] {
+  /** The pattern taken literally: its forms were written into it when the pack was compiled (inflect.ts). */
+  private sequence(positions: Position[], nodes: PatternNode[]): Position[] {
     let out = positions;
-    nodes.forEach((node, index) => {
-      if (out.length === 0) return;
-      const last = final && index === nodes.length - 1;
-      if (node.kind === 'text') out = inflect ? this.inflectedText(out, node, last) : this.text(out, node.text);
-      else out = this.join(node.options.flatMap((option) => this.sequence(out, option, inflect, last)));
-    });
+    for (const node of nodes) {
+      if (out.length === 0) break;
+      if (node.kind === 'text') out = this.text(out, node.text);
+      else out = this.join(node.options.flatMap((option) => this.sequence(out, option)));
+    }
     return out;
   }
 
-  /** Adds a parsed pattern accepting `value` (a trigger index or BLOCKER), with word variants if `inflect`. */
-  addPattern(nodes: PatternNode[], value: number, inflect = true): void {
-    for (const { node } of this.sequence([{ node: 0, space: false }], nodes, inflect, true)) {
+  /** Adds a parsed pattern accepting `value` (a trigger index or BLOCKER). */
+  addPattern(nodes: PatternNode[], value: number): void {
+    for (const { node } of this.sequence([{ node: 0, space: false }], nodes)) {
       if (node !== 0) this.accepts[node] = pick(this.accepts[node] as number, value);
     }
   }

@@ -4,8 +4,8 @@
  */
 import type { CompiledCombination, CompiledConcepts } from './concepts';
 import { BUILT_IN_CONCEPTS } from './concepts';
-import { inflectedPattern } from './inflect';
-import { expandPattern, patternVariants, PatternError, wordForms } from './patterns';
+import { inflectedPattern, wordForms } from './inflect';
+import { expandPattern, patternVariants, PatternError } from './patterns';
 
 export type { CompiledConcepts };
 

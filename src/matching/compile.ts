@@ -1,10 +1,11 @@
 /**
- * Build-time part of the matcher: trigger patterns checked and gathered into JSON (bundled in
- * src/pack/generated/compiled.json). src/matching/trie.ts turns them into the one-pass automaton at start-up,
- * adding spelling and inflection variants there, so the bundle carries only the patterns as written.
+ * Build-time part of the matcher: trigger patterns checked, given their inflections and spelling variants
+ * (inflect.ts, with compromise) and gathered into JSON (src/pack/generated/compiled.json). src/matching/trie.ts
+ * takes the patterns literally, so nothing that runs in a page inflects a word.
  */
 import { compileConcepts, type CompiledConcepts, type ConceptsSource } from './compile-concepts';
 import { normalizePhrase } from './normalize';
+import { inflectPattern } from './inflect';
 import { patternVariants, PatternError } from './patterns';
 import { BLOCKERS } from './blockers';
 import { CHINA_TERMS, NOT_REFERENCES, PAIR_REFERENCES, RUSSIA_TERMS } from './topic-terms';
@@ -19,10 +20,11 @@ export interface CompiledTrigger {
   /** Further findings the phrase speaks to, after the owner. */
   also: string[];
   context: TriggerContext;
-  /** The phrase and its variants in pattern syntax (patterns.ts); a hyphenated word also stands joined. */
+  /**
+   * The phrase and its variants in pattern syntax (patterns.ts), each word already the group of its forms; a
+   * hyphenated word also stands joined.
+   */
   patterns: string[];
-  /** Patterns already carry every form (concept terms, compile-concepts.ts): the automaton adds no inflections. */
-  exact?: boolean;
 }
 
 export interface CompiledMatcher {
@@ -58,7 +60,7 @@ export function compileMatcher(pack: MatcherSource): CompiledMatcher {
       const patterns = new Set<string>();
       [trigger.phrase, ...(trigger.variants ?? [])].forEach((pattern, v) => {
         try {
-          for (const variant of patternVariants(pattern)) patterns.add(variant);
+          for (const variant of patternVariants(pattern)) patterns.add(inflectPattern(variant));
         } catch (error) {
           const field = v === 0 ? 'phrase' : `variants[${v - 1}]`;
           throw new PatternError(`findings[${f}].triggers[${t}].${field}: ${(error as Error).message}`);
@@ -77,7 +79,7 @@ export function compileMatcher(pack: MatcherSource): CompiledMatcher {
   return {
     version: 2,
     triggers,
-    blockers: BLOCKERS.flatMap(patternVariants),
+    blockers: BLOCKERS.flatMap(patternVariants).map(inflectPattern),
     topic: {
       china: terms(CHINA_TERMS),
       russia: terms(RUSSIA_TERMS),

@@ -62,7 +62,6 @@ function spotterMatcher(matcher: CompiledMatcher): CompiledMatcher {
     also: [],
     context: 'topic',
     patterns: term.patterns,
-    exact: true,
   }));
   return { ...matcher, triggers: [...matcher.triggers, ...entries] };
 }

@@ -6,6 +6,9 @@
  * "machine tools").
  */
 import nlp from 'compromise';
+import { spellings } from './morphology';
+import { charClass, SEP, WORD } from './normalize';
+import { parsePattern, type PatternNode } from './patterns';
 
 const cache = new Map<string, string[]>();
 
@@ -60,4 +63,82 @@ export function inflectedPattern(entry: string, kind: 'verb' | 'noun'): string {
   const forms = kind === 'verb' ? verbForms(word.toLowerCase()) : nounForms(word.toLowerCase());
   words[at] = forms.length > 1 ? `(${forms.join('|')})` : word;
   return words.join(' ');
+}
+
+/**
+ * A word written as a verb form (-ing, -ed) with the verb's other forms: "restricted" → restrict, restricts,
+ * restricting. Other words stay as they are (a trigger's "limits" is not read as a verb).
+ */
+function conjugations(lower: string): string[] {
+  if (!/^[a-z]{5,}$/.test(lower) || !/(ing|ed)$/.test(lower)) return [lower];
+  return memo(`c ${lower}`, () => {
+    const doc = nlp(lower);
+    doc.tag('Verb');
+    const infinitive = doc.verbs().toInfinitive().text().toLowerCase();
+    if (infinitive === '' || infinitive.includes(' ')) return [lower];
+    return [lower, ...verbForms(infinitive)];
+  });
+}
+
+/**
+ * Every form of one lower-case word of a trigger pattern, the word itself first: its conjugations when it is
+ * written as a verb form, its singular or plural when it ends the pattern (`last`; words under four letters
+ * excepted), and each of those in British and American spelling.
+ */
+export function wordForms(lower: string, last = true): string[] {
+  return memo(`w${last ? 1 : 0} ${lower}`, () => {
+    const forms: string[] = [];
+    for (const verb of conjugations(lower)) {
+      for (const numbered of last && verb.length >= 4 && /^[a-z]+$/.test(verb) ? nounForms(verb) : [verb]) {
+        forms.push(...spellings(numbered.toLowerCase()));
+      }
+    }
+    return [lower, ...forms];
+  });
+}
+
+/**
+ * A trigger or blocker pattern with every whole word replaced by the group of its forms (wordForms; singular and
+ * plural only for the pattern's last word): `restricted exports` → `(restricted|restrict|…) (exports|export)`.
+ * A word touching pattern syntax on a glued side (`marriage(s|)`) stays as written. The automaton then takes
+ * patterns literally: the extension carries the forms, never this library.
+ */
+export function inflectPattern(pattern: string): string {
+  return written(parsePattern(pattern), true);
+}
+
+function written(nodes: readonly PatternNode[], final: boolean): string {
+  return nodes
+    .map((node, index) => {
+      const last = final && index === nodes.length - 1;
+      if (node.kind === 'alt') return `(${node.options.map((option) => written(option, last)).join('|')})`;
+      return inflectedText(node, last);
+    })
+    .join('');
+}
+
+function inflectedText(node: { text: string; gluedBefore: boolean; gluedAfter: boolean }, final: boolean): string {
+  const text = node.text;
+  let out = '';
+  let literalFrom = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (charClass(text.charCodeAt(i)) !== WORD) {
+      i++;
+      continue;
+    }
+    let end = i;
+    while (end < text.length && charClass(text.charCodeAt(end)) === WORD) end++;
+    const before = i === 0 ? !node.gluedBefore : charClass(text.charCodeAt(i - 1)) === SEP;
+    const after = end === text.length ? !node.gluedAfter : charClass(text.charCodeAt(end)) !== WORD;
+    const lastWord = final && text.slice(end).trim() === '';
+    const forms = before && after ? wordForms(text.slice(i, end).toLowerCase(), lastWord) : [];
+    const distinct = [...new Set(forms)];
+    if (distinct.length > 1) {
+      out += `${text.slice(literalFrom, i)}(${distinct.join('|')})`;
+      literalFrom = end;
+    }
+    i = end;
+  }
+  return out + text.slice(literalFrom);
 }

@@ -1,6 +1,6 @@
 /**
- * Spelling and inflection variants of a normalised phrase (lower case, words separated by single spaces).
- * Applied when the trie is built, so the page is scanned once, literally, with no stemming per page word.
+ * British ⇄ American spelling variants of a lower-case word (defence/defense, -ise/-ize, rouble/ruble), used when the
+ * pack is compiled (inflect.ts), beside compromise's inflections: no English NLP library carries these pairs.
  * Over-generation is harmless: a form that is not an English word never occurs on a page, and matches stay
  * word-boundary exact.
  */
@@ -77,58 +77,4 @@ export function spellings(word: string): string[] {
     }
   }
   return out;
-}
-
-const VOWEL = /[aeiou]/;
-
-/** Singular and plural of a noun-like final word. */
-export function numberForms(word: string): string[] {
-  const out = new Set([word]);
-  if (word.length < 3 || /\d/.test(word)) return [...out];
-  if (word.endsWith('ies') && word.length > 4) out.add(`${word.slice(0, -3)}y`);
-  else if (/(x|z|ch|sh|ss)es$/.test(word))
-    out.add(word.slice(0, -2)); // taxes, matches, passes
-  else if (word.endsWith('ses'))
-    out.add(word.slice(0, -1)).add(word.slice(0, -2)); // exercises, buses
-  else if (word.endsWith('s') && !/(ss|us|is)$/.test(word)) out.add(word.slice(0, -1));
-  else if (/(s|x|z|ch|sh)$/.test(word)) out.add(`${word}es`);
-  else if (word.endsWith('y') && !VOWEL.test(word.charAt(word.length - 2))) out.add(`${word.slice(0, -1)}ies`);
-  else out.add(`${word}s`);
-  return [...out];
-}
-
-/** Verb forms of a word written with -ing or -ed: supplying → supply, supplies, supplied, supplying. */
-export function verbForms(word: string): string[] {
-  const out = new Set([word]);
-  const stems: string[] = [];
-  if (word.endsWith('ing') && word.length >= 6) {
-    const stem = word.slice(0, -3);
-    stems.push(stem, `${stem}e`);
-    if (/([bdgklmnprt])\1$/.test(stem)) stems.push(stem.slice(0, -1)); // shipping → ship
-  } else if (word.endsWith('ied') && word.length >= 6) {
-    stems.push(`${word.slice(0, -3)}y`);
-  } else if (word.endsWith('ed') && word.length >= 5) {
-    const stem = word.slice(0, -2);
-    stems.push(stem, `${stem}e`);
-    if (/([bdgklmnprt])\1$/.test(stem)) stems.push(stem.slice(0, -1));
-  } else {
-    return [...out];
-  }
-  for (const stem of stems) {
-    if (stem.length < 3) continue;
-    out.add(stem);
-    if (stem.endsWith('y') && !VOWEL.test(stem.charAt(stem.length - 2))) {
-      const base = stem.slice(0, -1);
-      out.add(`${base}ies`).add(`${base}ied`).add(`${stem}ing`);
-    } else if (stem.endsWith('e')) {
-      const base = stem.slice(0, -1);
-      out.add(`${stem}s`).add(`${stem}d`).add(`${base}ing`);
-    } else {
-      out
-        .add(/(s|x|z|ch|sh)$/.test(stem) ? `${stem}es` : `${stem}s`)
-        .add(`${stem}ed`)
-        .add(`${stem}ing`);
-    }
-  }
-  return [...out];
 }

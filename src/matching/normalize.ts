@@ -15,7 +15,7 @@
 export const WORD = 1;
 export const SEP = 2;
 export const IGNORE = 3;
-export const PUNCT = 4;
+const PUNCT = 4;
 
 /** The code that stands for a run of separators in normalised text. */
 export const SPACE = 32;

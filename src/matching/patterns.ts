@@ -6,8 +6,6 @@
  * matter). Patterns are never expanded into every form: automaton-builder.ts builds them as a graph whose size
  * is the sum of the alternatives, not their product.
  */
-import { numberForms, spellings, verbForms } from './morphology';
-import { charClass, PUNCT, SEP } from './normalize';
 
 /**
  * A parsed pattern. A text node is `glued` at a side where pattern syntax touches a letter: `marriage(s|)` —
@@ -68,52 +66,6 @@ export function expandPattern(pattern: string, limit = 10_000): string[] {
     return forms;
   };
   return [...new Set(expand(parsePattern(pattern)).map((f) => f.replace(/\s+/g, ' ').trim()))].filter(Boolean);
-}
-
-const WORD = /[\p{L}\p{N}]+/gu; // whole words of a pattern (letters and digits of any script)
-/** Characters that end a word in a pattern: separators and pattern syntax ("marriage(s|)" is one word). */
-function endsWord(c: string | undefined, before: boolean): boolean {
-  if (c === undefined) return true;
-  if (c === '(') return before;
-  if (c === ')') return !before;
-  if (c === '|') return true;
-  const cls = charClass(c.charCodeAt(0));
-  return cls === SEP || (!before && cls === PUNCT);
-}
-
-/**
- * Adds light inflection and British/American spelling to every whole word of a pattern, as alternatives:
- * `restricted exports` → `(restricted|restrict|restricts|restricting) (exports|export)`. A word is whole when
- * pattern syntax or a separator stands on both sides (`marriage(s|)` is left alone).
- */
-export function inflectPattern(pattern: string, exact = false): string {
-  if (exact) return pattern;
-  return pattern.replace(WORD, (word, offset: number) => {
-    if (!endsWord(pattern[offset - 1], true) || !endsWord(pattern[offset + word.length], false)) return word;
-    const forms = wordForms(word.toLowerCase());
-    return forms.length === 1 ? word : `(${forms.join('|')})`;
-  });
-}
-
-const formsCache = new Map<string, string[]>();
-
-/**
- * A lower-case word with its spellings and -ing/-ed verb forms, and, if it ends a pattern (`last`), its singular
- * or plural; the word itself first. Cached: words repeat a lot.
- */
-export function wordForms(lower: string, last = true): string[] {
-  const key = last ? lower : `${lower} `;
-  const cached = formsCache.get(key);
-  if (cached !== undefined) return cached;
-  const forms = new Set<string>([lower]);
-  for (const verb of verbForms(lower)) {
-    for (const numbered of last && lower.length >= 4 ? numberForms(verb) : [verb]) {
-      for (const spelled of spellings(numbered)) forms.add(spelled);
-    }
-  }
-  const result = [...forms];
-  formsCache.set(key, result);
-  return result;
 }
 
 /** A pattern and, if it hyphenates words, the same with the hyphens dropped ("de-dollarisation" = "dedollarisation"). */

@@ -1,5 +1,5 @@
 /**
- * The one-pass spotter: every trigger pattern (with spelling/inflection variants), every blocker and every topic
+ * The one-pass spotter: every trigger pattern (its spelling/inflection variants written in at build time), every blocker and every topic
  * reference in one deterministic character automaton over normalised text (automaton-builder.ts). The page is
  * walked once; at each word start the automaton is followed until it fails (usually after one or two
  * characters), so the cost depends on the text, not on the number of triggers. No regular expressions and no
@@ -45,7 +45,7 @@ export function* buildTrieSteps(matcher: CompiledMatcher): Generator<void, Trie>
   const builder = new AutomatonBuilder();
   for (let index = 0; index < matcher.triggers.length; index++) {
     const trigger = matcher.triggers[index] as CompiledMatcher['triggers'][number];
-    for (const pattern of trigger.patterns) builder.addPattern(parsePattern(pattern), index, trigger.exact !== true);
+    for (const pattern of trigger.patterns) builder.addPattern(parsePattern(pattern), index);
     if (index % 8 === 7) yield;
   }
   for (const pattern of matcher.blockers) builder.addPattern(parsePattern(pattern), BLOCKER);
