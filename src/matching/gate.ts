@@ -12,7 +12,7 @@
  *
  * Triggers with context `topic` count only on an on-topic page; `near` additionally needs the sense check: the
  * mention's own block refers to China, Russia or the pair ("the two countries"), and China and Russia are both
- * named in that block or the one before — "the two countries" may stand in for one of them, not both
+ * named in that block or the two before — "the two countries" may stand in for one of them, not both
  * ("joint exercises" of whom? "sanctions" on whom?);
  * `any` counts everywhere (reserved for phrases that only ever mean this relationship).
  */

@@ -204,9 +204,14 @@ export class PageSession implements SpotSink {
 
   /** The nearest prose block before `block` that the session holds. */
   private proseBefore(block: number): BlockState | undefined {
+    const b = this.proseBlockBefore(block);
+    return b === undefined ? undefined : this.blocks.get(b);
+  }
+
+  /** The number of the nearest prose block before `block` that the session holds. */
+  private proseBlockBefore(block: number): number | undefined {
     for (let b = block - 1; b >= 0 && b >= block - MAX_LOOK_BACK; b--) {
-      const state = this.blocks.get(b);
-      if (state?.role === 'prose') return state;
+      if (this.blocks.get(b)?.role === 'prose') return b;
     }
     return undefined;
   }
@@ -231,17 +236,21 @@ export class PageSession implements SpotSink {
 
   /**
    * The sense check of `near` triggers: the mention's block refers to China, Russia or the pair ("the two
-   * countries"), and China and Russia are both named in it or in the block before (the pair stands in for one
-   * of them, not for both).
+   * countries"), and China and Russia are both named in it or in the two prose blocks before (a story names one
+   * side for a paragraph or two after naming both; the pair stands in for one of them, not for both). A block
+   * that names neither carries on from the block before when that one names both.
    */
   private bothNear(block: number): boolean {
     const here = this.blocks.get(block);
     if (!here) return false;
-    const before = this.proseBefore(block);
+    const b1 = this.proseBlockBefore(block);
+    const before = b1 === undefined ? undefined : this.blocks.get(b1);
     // A paragraph that names neither carries on from one that names both ("The drills run until Friday.").
     if (here.china + here.russia + here.pair === 0) return (before?.china ?? 0) > 0 && (before?.russia ?? 0) > 0;
-    const china = here.china + (before?.china ?? 0);
-    const russia = here.russia + (before?.russia ?? 0);
+    const b2 = b1 === undefined ? undefined : this.proseBlockBefore(b1);
+    const earlier = b2 === undefined ? undefined : this.blocks.get(b2);
+    const china = here.china + (before?.china ?? 0) + (earlier?.china ?? 0);
+    const russia = here.russia + (before?.russia ?? 0) + (earlier?.russia ?? 0);
     const pair = here.pair + (before?.pair ?? 0); // "the two countries" stands for either, next to a name
     return china + russia > 0 && china + pair > 0 && russia + pair > 0;
   }

@@ -86,7 +86,12 @@ describe('topic gate and sense check', () => {
     expect(after('Russia and China met.', 'Sanctions were discussed.')).toEqual(['Sanctions']);
     expect(after('Russia and China met.', 'The two countries discussed sanctions.')).toEqual(['sanctions']);
     expect(after('Russia met Iran.', 'Sanctions were discussed.')).toEqual([]);
-    expect(texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'The two countries discussed sanctions.')))).toEqual([]);
+    // Both named within the two paragraphs before; not three back.
+    expect(texts(engine.scan(blocks(ON_TOPIC, 'Unrelated.', 'The two countries discussed sanctions.')))).toEqual([
+      'sanctions',
+    ]);
+    expect(texts(engine.scan(blocks(ON_TOPIC, 'One.', 'Two.', 'The two countries discussed sanctions.')))).toEqual([]);
+    expect(texts(engine.scan(blocks(ON_TOPIC, 'One.', 'Russia met Iran.', 'Moscow discussed sanctions.')))).toEqual([]);
   });
 
   it('needs each side named twice, or once on a page that uses a phrase of their relation', () => {
