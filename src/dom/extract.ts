@@ -1,5 +1,6 @@
 import type { TextSegment } from '../matching/types';
 import type { StyleProbe } from './extract-visibility';
+import type { BlockRole } from '../matching/types';
 import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from '../checks/extract-roles';
 import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
 
@@ -21,113 +22,134 @@ export interface ExtractOptions {
 
 const WHITESPACE_ONLY = /^\s*$/;
 
+/** One block of readable text as the walk finishes it: what the engine's page session takes (BlockText) and its nodes. */
+export interface ExtractedBlock {
+  block: number;
+  role: BlockRole;
+  /** Its segments' texts concatenated (the text the engine matches in). */
+  text: string;
+  segments: NodeSegment[];
+}
+
 /**
- * Walks the readable text under `root` in document order, one segment per text node, each with its block's role
- * (extract-roles.ts). A generator, so the content script can extract a large page in time slices; a block's
- * segments come out together once the block ends (its role depends on all of its text).
+ * Walks the readable text under `root` in document order, one block at a time, each with its role
+ * (extract-roles.ts) and its text already joined: the content script matches each block as the walk finishes it,
+ * with no second pass over a copy of the page's text. A generator, so a large page is walked in time slices.
+ *
+ * One plain child/sibling walk (every DOM — browsers, the scan's linkedom — runs it the same way; a rejected
+ * element's subtree is never entered) that carries the nearest block element and the link/bold state down the
+ * tree as it enters and leaves elements, so a text node costs no lookup up its ancestors.
  */
-export function* walkSegments(root: Node, options: ExtractOptions = {}): Generator<NodeSegment> {
+export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator<ExtractedBlock> {
   const { isHidden } = options;
-  const blockOf = new Map<Node, Element | null>();
-  const inlineOf = new Map<Node, number>();
   const roleOf = new Map<Element | null, MarkupRole>();
-  let block = 0;
+  let number = 0;
+  /** The block element of the text being collected; undefined before the first text. */
   let previousBlockElement: Element | null | undefined;
   let pending: NodeSegment[] = [];
   const parts: BlockTextParts = { text: '', linkChars: 0, boldChars: 0 };
-  const finish = (): NodeSegment[] => {
-    const done = pending;
-    if (done.length === 0) return done;
-    let markup = roleOf.get(previousBlockElement ?? null);
-    if (markup === undefined && !roleOf.has(previousBlockElement ?? null)) {
-      markup = markupRole(previousBlockElement ?? null);
-      roleOf.set(previousBlockElement ?? null, markup);
+  const finish = (): ExtractedBlock => {
+    const element = previousBlockElement ?? null;
+    let markup = roleOf.get(element);
+    if (markup === undefined && !roleOf.has(element)) {
+      markup = markupRole(element);
+      roleOf.set(element, markup);
     }
     const role = blockRole(markup, parts);
-    for (const segment of done) segment.role = role;
+    for (const segment of pending) segment.role = role;
+    const done: ExtractedBlock = { block: number, role, text: parts.text, segments: pending };
     pending = [];
     parts.text = '';
     parts.linkChars = 0;
     parts.boldChars = 0;
     return done;
   };
-  for (const text of readableTextNodes(root, isHidden)) {
-    const data = text.data;
-    if (data.length === 0) continue;
-    const blockElement = nearestBlock(text.parentNode, blockOf);
-    const sameBlock = blockElement === previousBlockElement;
-    // Whitespace between inline elements separates words; at the start of a block it is only indentation.
-    if (!sameBlock && WHITESPACE_ONLY.test(data)) continue;
-    if (!sameBlock && previousBlockElement !== undefined) {
-      yield* finish();
-      block += 1;
-    }
-    previousBlockElement = blockElement;
-    const inline = inlineKind(text.parentNode, blockElement, inlineOf);
-    const visible = data.replace(/\s+/g, '').length;
-    parts.text += data;
-    if (inline & IN_LINK) parts.linkChars += visible;
-    if (inline & IN_BOLD) parts.boldChars += visible;
-    pending.push({ text: data, block, role: 'prose', node: text });
-  }
-  yield* finish();
-}
-
-/**
- * The text nodes under `root` outside skipped subtrees, in document order. A plain child/sibling walk rather than
- * a TreeWalker with a filter: every DOM (browsers, the scan's linkedom) runs it the same way, and a rejected
- * element's subtree is never entered.
- */
-function* readableTextNodes(root: Node, isHidden: ((element: Element) => boolean) | undefined): Generator<Text> {
+  // The context of the node being visited: its parent's nearest block element and link/bold state, saved on
+  // entering an element and restored on leaving it.
+  let blockElement = nearestBlock(root);
+  let inline = inlineKind(root, blockElement);
+  const savedBlocks: (Element | null)[] = [];
+  const savedInline: number[] = [];
   let node: Node | null = root.firstChild;
   while (node) {
-    let enter = false;
-    if (node.nodeType === 3) yield node as Text;
-    else if (node.nodeType === 1) enter = !isSkippedElement(node as Element) && !isHidden?.(node as Element);
-    if (enter && node.firstChild) {
-      node = node.firstChild;
-      continue;
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const data = text.data;
+      const sameBlock = blockElement === previousBlockElement;
+      // Whitespace between inline elements separates words; at the start of a block it is only indentation.
+      if (data.length > 0 && (sameBlock || !WHITESPACE_ONLY.test(data))) {
+        if (!sameBlock && pending.length > 0) {
+          yield finish();
+          number += 1;
+        }
+        previousBlockElement = blockElement;
+        parts.text += data;
+        if (inline !== 0) {
+          const visible = data.replace(/\s+/g, '').length;
+          if (inline & IN_LINK) parts.linkChars += visible;
+          if (inline & IN_BOLD) parts.boldChars += visible;
+        }
+        pending.push({ text: data, block: number, role: 'prose', node: text });
+      }
+    } else if (node.nodeType === 1 && node.firstChild) {
+      const element = node as Element;
+      if (!isSkippedElement(element) && !isHidden?.(element)) {
+        savedBlocks.push(blockElement);
+        savedInline.push(inline);
+        if (isBlockElement(element)) {
+          blockElement = element;
+          inline = 0;
+        } else inline |= ownInlineKind(element);
+        node = element.firstChild;
+        continue;
+      }
     }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    if (!node || node === root) return;
-    node = node.nextSibling;
+    // Next: the sibling, or the sibling of the nearest ancestor that has one (leaving each element on the way).
+    while (!node.nextSibling) {
+      const parent: Node | null = node.parentNode;
+      if (!parent || parent === root) {
+        node = null;
+        break;
+      }
+      node = parent;
+      blockElement = savedBlocks.pop() ?? null;
+      inline = savedInline.pop() ?? 0;
+    }
+    node = node?.nextSibling ?? null;
   }
+  if (pending.length > 0) yield finish();
 }
 
 const IN_LINK = 1;
 const IN_BOLD = 2;
 
-/** Whether text under `parent` sits in a link and/or bold text inside its block (cached per parent). */
-function inlineKind(parent: Node | null, block: Element | null, cache: Map<Node, number>): number {
-  if (!parent || parent === block) return 0;
-  const cached = cache.get(parent);
-  if (cached !== undefined) return cached;
+/** Whether an element itself makes its text link text or bold text. */
+function ownInlineKind(element: Element): number {
+  const tag = element.tagName.toUpperCase();
+  if (tag === 'A') return element.hasAttribute('href') ? IN_LINK : 0;
+  return tag === 'B' || tag === 'STRONG' ? IN_BOLD : 0;
+}
+
+/** Whether text directly under `node` sits in a link and/or bold text inside its block (`block`, excluded). */
+function inlineKind(node: Node | null, block: Element | null): number {
   let kind = 0;
-  if (parent.nodeType === 1) {
-    const tag = (parent as Element).tagName.toUpperCase();
-    if (tag === 'A' && (parent as Element).hasAttribute('href')) kind |= IN_LINK;
-    else if (tag === 'B' || tag === 'STRONG') kind |= IN_BOLD;
-  }
-  kind |= inlineKind(parent.parentNode, block, cache);
-  cache.set(parent, kind);
+  for (let current = node; current && current !== block; current = current.parentNode)
+    if (current.nodeType === 1) kind |= ownInlineKind(current as Element);
   return kind;
 }
 
-/** All readable segments under `root`. */
-export function extractSegments(root: Node, options: ExtractOptions = {}): NodeSegment[] {
-  return Array.from(walkSegments(root, options));
+/** The closest block-level element at or above `node`. */
+function nearestBlock(node: Node | null): Element | null {
+  let current = node;
+  while (current && !(current.nodeType === 1 && isBlockElement(current as Element))) current = current.parentNode;
+  return (current as Element | null) ?? null;
 }
 
-/** The closest block-level ancestor (cached per parent: siblings share it). */
-function nearestBlock(parent: Node | null, cache: Map<Node, Element | null>): Element | null {
-  if (!parent) return null;
-  const cached = cache.get(parent);
-  if (cached !== undefined) return cached;
-  let current: Node | null = parent;
-  while (current && !(current.nodeType === 1 && isBlockElement(current as Element))) current = current.parentNode;
-  const found = (current as Element | null) ?? null;
-  cache.set(parent, found);
-  return found;
+/** All readable segments under `root`, one per text node, each with its block's role (walkBlocks, flattened). */
+export function extractSegments(root: Node, options: ExtractOptions = {}): NodeSegment[] {
+  const segments: NodeSegment[] = [];
+  for (const block of walkBlocks(root, options)) for (const segment of block.segments) segments.push(segment);
+  return segments;
 }
 
 /** The part of a window that the CSS-hidden check needs (a browser window or happy-dom's). */

@@ -33,22 +33,24 @@ const VISIBILITY_ATTRIBUTES = ['class', 'style', 'hidden', 'open', 'aria-hidden'
  * (pages that hide themselves while loading set them there).
  */
 export function watchMutations(root: Node, options: MutationWatchOptions): void {
-  const empty = (): MutationBatch => ({ changed: new Set(), styled: new Set(), removals: false });
-  let pending: MutationBatch = empty();
+  // The observer's callback runs after every change the page makes (once per microtask checkpoint): it only keeps
+  // the records. They are sorted into a batch when the batch is due, off the page's own change path.
+  let queued: MutationRecord[][] = [];
   let timer: number | undefined;
   let running = false;
 
   const flush = async () => {
     timer = undefined;
-    if (options.signal.aborted || isEmpty(pending)) return;
-    const batch = pending;
-    pending = empty();
+    if (options.signal.aborted) return;
+    const batch = sortRecords(queued, options.isOwn);
+    queued = [];
+    if (isEmpty(batch)) return;
     running = true;
     try {
       await options.onBatch(batch);
     } finally {
       running = false;
-      if (!isEmpty(pending)) schedule();
+      if (queued.length > 0) schedule();
     }
   };
 
@@ -62,33 +64,8 @@ export function watchMutations(root: Node, options: MutationWatchOptions): void 
   }
 
   const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      const target = record.target;
-      if (options.isOwn(target)) continue;
-      if (record.type === 'characterData') {
-        pending.changed.add(target);
-        continue;
-      }
-      if (record.type === 'attributes') {
-        noteAttributeChange(record, pending);
-        continue;
-      }
-      // Added elements are read on their own (their text is all new); only loose text or inline elements added
-      // to a block, or anything removed from one, make the surrounding block be read again.
-      let rereadTarget = false;
-      for (const node of record.addedNodes) {
-        if (options.isOwn(node)) continue;
-        if (node.nodeType === 1) pending.changed.add(node);
-        else if (node.nodeType === 3) rereadTarget = true;
-      }
-      for (const node of record.removedNodes) {
-        if (options.isOwn(node)) continue;
-        pending.removals = true;
-        rereadTarget = true;
-      }
-      if (rereadTarget) pending.changed.add(target);
-    }
-    schedule();
+    queued.push(records);
+    if (timer === undefined && !running) schedule();
   });
   observer.observe(root, {
     childList: true,
@@ -104,8 +81,42 @@ export function watchMutations(root: Node, options: MutationWatchOptions): void 
   }
   options.signal.addEventListener('abort', () => {
     observer.disconnect();
+    queued = [];
     if (timer !== undefined) window.clearTimeout(timer);
   });
+}
+
+/** The batch that the queued records make: what changed, what was restyled, whether anything was removed. */
+function sortRecords(queued: readonly MutationRecord[][], isOwn: (node: Node) => boolean): MutationBatch {
+  const batch: MutationBatch = { changed: new Set(), styled: new Set(), removals: false };
+  for (const records of queued)
+    for (const record of records) {
+      const target = record.target;
+      if (isOwn(target)) continue;
+      if (record.type === 'characterData') {
+        batch.changed.add(target);
+        continue;
+      }
+      if (record.type === 'attributes') {
+        noteAttributeChange(record, batch);
+        continue;
+      }
+      // Added elements are read on their own (their text is all new); only loose text or inline elements added
+      // to a block, or anything removed from one, make the surrounding block be read again.
+      let rereadTarget = false;
+      for (const node of record.addedNodes) {
+        if (isOwn(node)) continue;
+        if (node.nodeType === 1) batch.changed.add(node);
+        else if (node.nodeType === 3) rereadTarget = true;
+      }
+      for (const node of record.removedNodes) {
+        if (isOwn(node)) continue;
+        batch.removals = true;
+        rereadTarget = true;
+      }
+      if (rereadTarget) batch.changed.add(target);
+    }
+  return batch;
 }
 
 function isEmpty(batch: MutationBatch): boolean {

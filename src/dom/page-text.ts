@@ -1,12 +1,15 @@
 import type { PageSession } from '../matching/session';
-import type { BlockMention, TextSegment } from '../matching/types';
-import { walkSegments, type ExtractOptions, type NodeSegment } from './extract';
+import type { BlockMention } from '../matching/types';
+import { walkBlocks, type ExtractedBlock, type ExtractOptions, type NodeSegment } from './extract';
 import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
 import { browserStyleProbe, isMentionShown, type StyleProbe } from './extract-visibility';
 import { placeMentions, type PlacedMention } from './placement';
-import { forEachSliced } from './scheduler';
+import { Cancelled, forEachSliced, yieldToMain } from './scheduler';
 
-/** Text of about this many characters goes to the engine per call, so one call stays well inside a slice. */
+/**
+ * Blocks of about this many characters go to the engine per call: one call stays well inside a slice, and a
+ * headline is decided after the body that follows it in the same call (the headline rule, matching/session.ts).
+ */
 const UPDATE_CHUNK_CHARS = 32_000;
 
 interface TrackedBlock {
@@ -26,7 +29,11 @@ export interface PageTextEvents {
  */
 export class PageText {
   private readonly blocks = new Map<number, TrackedBlock>();
-  private readonly blockOfNode = new WeakMap<Text, number>();
+  /** Each tracked block's first text node → its number (rescan finds a container's blocks from their first nodes). */
+  private readonly blockOfFirstNode = new Map<Text, number>();
+  /** Blocks walked but not yet sent to the engine (flushed at UPDATE_CHUNK_CHARS and at the end of a walk). */
+  private chunk: ExtractedBlock[] = [];
+  private chunkChars = 0;
   private nextBlock = 0;
   private readonly probe: StyleProbe;
   /** Elements judged hidden or shown for the current styles (cleared when styles may have changed). */
@@ -49,11 +56,13 @@ export class PageText {
     for (const block of this.blocks.values()) yield* block.marks;
   }
 
-  /** The first scan: the whole root, in slices. */
+  /** The first scan: the whole root, walked and matched block by block as the walk goes, in slices. */
   async scanAll(): Promise<void> {
-    const segments: NodeSegment[] = [];
-    await forEachSliced(walkSegments(this.root, this.extractOptions), (segment) => segments.push(segment), this.signal);
-    await this.feed(segments);
+    // A fresh task: the slice budget is not added to whatever ran before in this one (loading the engine).
+    await yieldToMain();
+    if (this.signal.aborted) throw new Cancelled();
+    await forEachSliced(walkBlocks(this.root, this.extractOptions), (block) => this.take(block), this.signal);
+    this.flush();
   }
 
   /**
@@ -72,80 +81,74 @@ export class PageText {
         else if (restyled.some((element) => element.contains(container))) all.push(container);
       }
     }
-    const containers = outermost(all.map(blockContainer).filter((node): node is Element => node !== null));
-    const fresh: NodeSegment[] = [];
-    for (const container of containers) {
-      if (!container.isConnected || this.isInSkippedSubtree(container)) continue;
-      const reused = await this.dropBlocksUnder(container);
-      const segments: NodeSegment[] = [];
-      await forEachSliced(
-        walkSegments(container, this.extractOptions),
-        (segment) => segments.push(segment),
-        this.signal,
-      );
+    const containers = outermost(all.map(blockContainer).filter((node): node is Element => node !== null)).filter(
+      (container) => container.isConnected && !this.isInSkippedSubtree(container),
+    );
+    // The changed blocks first (their numbers are reused), then the ones that left the page, then the new text.
+    const reused: number[][] = [];
+    for (const container of containers) reused.push(await this.dropBlocksUnder(container));
+    if (removals) await this.dropDisconnectedBlocks();
+    for (const [at, container] of containers.entries()) {
+      const numbers = reused[at] ?? [];
       // Renumber: the changed blocks keep their old numbers in order; extra ones are numbered after the last block
       // (an approximation for text inserted mid-page: the clutter window may count it as far from its neighbours).
-      const numbers = new Map<number, number>();
-      for (const segment of segments) {
-        let number = numbers.get(segment.block);
-        if (number === undefined) {
-          number = reused.shift() ?? this.nextBlock++;
-          numbers.set(segment.block, number);
-        }
-        fresh.push({ ...segment, block: number });
-      }
-      for (const leftover of reused) this.session.remove(leftover);
+      await forEachSliced(
+        walkBlocks(container, this.extractOptions),
+        (block) => {
+          const number = numbers.shift() ?? this.nextBlock++;
+          block.block = number;
+          for (const segment of block.segments) segment.block = number;
+          this.take(block);
+        },
+        this.signal,
+      );
+      for (const leftover of numbers) this.session.remove(leftover);
     }
-    if (removals) await this.dropDisconnectedBlocks();
-    await this.feed(fresh);
+    this.flush();
   }
 
-  private async feed(segments: NodeSegment[]): Promise<void> {
-    // Group by block (segments of a block are contiguous in document order).
-    for (const segment of segments) {
-      let block = this.blocks.get(segment.block);
-      if (!block) {
-        block = { segments: [], marks: [] };
-        this.blocks.set(segment.block, block);
-        this.nextBlock = Math.max(this.nextBlock, segment.block + 1);
-      }
-      block.segments.push(segment);
-      this.blockOfNode.set(segment.node, segment.block);
-    }
-    // Chunks of about UPDATE_CHUNK_CHARS, cut only between blocks: a later update of the same block number would
-    // replace the part sent before.
-    const chunks: TextSegment[][] = [];
-    let chunk: TextSegment[] = [];
-    let size = 0;
-    segments.forEach((segment, at) => {
-      chunk.push({ text: segment.text, block: segment.block, role: segment.role });
-      size += segment.text.length;
-      const next = segments[at + 1];
-      if (next && size >= UPDATE_CHUNK_CHARS && next.block !== segment.block) {
-        chunks.push(chunk);
-        chunk = [];
-        size = 0;
-      }
-    });
-    if (chunk.length > 0) chunks.push(chunk);
-    await forEachSliced(chunks, (part) => this.place(this.session.update(part)), this.signal);
+  /** Tracks one walked block and queues it for the engine; sends the queue once it is long enough. */
+  private take(walked: ExtractedBlock): void {
+    const first = walked.segments[0];
+    if (!first) return;
+    this.blocks.set(walked.block, { segments: walked.segments, marks: [] });
+    this.blockOfFirstNode.set(first.node, walked.block);
+    this.nextBlock = Math.max(this.nextBlock, walked.block + 1);
+    this.chunk.push(walked);
+    this.chunkChars += walked.text.length;
+    if (this.chunkChars >= UPDATE_CHUNK_CHARS) this.flush();
   }
 
+  /** Sends the queued blocks to the engine (their texts as walked: no copy) and places what it finds. */
+  private flush(): void {
+    if (this.chunk.length === 0) return;
+    const blocks = this.chunk;
+    this.chunk = [];
+    this.chunkChars = 0;
+    this.place(this.session.updateBlocks(blocks));
+  }
+
+  /** Places the engine's mentions (in block order) in the DOM, block by block, and keeps the shown ones. */
   private place(found: BlockMention[]): void {
     const placed: PlacedMention[] = [];
-    for (const mention of found) {
-      const block = this.blocks.get(mention.block);
-      if (!block) continue;
-      const [one] = placeMentions(block.segments, [mention]);
-      if (!one) continue;
-      // Visibility is checked here, for the few elements that hold a mention, not for every element walked.
-      if (!isMentionShown(one.nodes, this.probe, this.shown)) {
-        const container = blockContainer(one.start.node);
-        if (container) this.hiddenBlocks.set(mention.block, container);
-        continue;
+    for (let at = 0; at < found.length;) {
+      const number = (found[at] as BlockMention).block;
+      let end = at + 1;
+      while (end < found.length && (found[end] as BlockMention).block === number) end++;
+      const block = this.blocks.get(number);
+      if (block) {
+        for (const one of placeMentions(block.segments, found.slice(at, end))) {
+          // Visibility is checked here, for the few elements that hold a mention, not for every element walked.
+          if (!isMentionShown(one.nodes, this.probe, this.shown)) {
+            const container = blockContainer(one.start.node);
+            if (container) this.hiddenBlocks.set(number, container);
+            continue;
+          }
+          block.marks.push(one);
+          placed.push(one);
+        }
       }
-      block.marks.push(one);
-      placed.push(one);
+      at = end;
     }
     if (placed.length > 0) this.events.added(placed);
   }
@@ -156,7 +159,7 @@ export class PageText {
     await forEachSliced(
       textNodesUnder(container),
       (node) => {
-        const number = this.blockOfNode.get(node);
+        const number = this.blockOfFirstNode.get(node);
         if (number !== undefined && this.blocks.has(number)) numbers.add(number);
       },
       this.signal,
@@ -182,6 +185,8 @@ export class PageText {
     const block = this.blocks.get(number);
     if (!block) return;
     this.blocks.delete(number);
+    const first = block.segments[0]?.node;
+    if (first && this.blockOfFirstNode.get(first) === number) this.blockOfFirstNode.delete(first);
     this.hiddenBlocks.delete(number);
     if (fromSession) this.session.remove(number);
     if (block.marks.length > 0) this.events.removed(block.marks);

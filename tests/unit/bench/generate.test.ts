@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { generateNewsPage, type PlantPhrase } from '../../../scripts/bench/generate';
+import * as WORDS from '../../../scripts/bench/words';
+import { PACK } from '../../../src/pack/index';
 import { loadPack } from '../../../src/pack/load';
 import { SubjectCheck } from '../../../src/checks/subject-check';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
@@ -122,6 +124,21 @@ describe('generateNewsPage', () => {
     const found = ALL_FORMS.filter((f) => !/[()|]/.test(f)).filter((form) =>
       new RegExp(`\\b${form.toLowerCase().replace(/[-\s]+/g, '[-\\s]+')}\\b`).test(filler),
     );
+    expect(found).toEqual([]);
+  });
+
+  it('has no concept word of the pack in its vocabulary (a combination nobody planted would mark)', () => {
+    const conceptWords = new Set(
+      (PACK.matcher.concepts?.terms ?? [])
+        .flatMap((term) => term.patterns)
+        .filter((pattern) => !/[\s()|]/.test(pattern))
+        .map((pattern) => pattern.toLowerCase()),
+    );
+    expect(conceptWords.size).toBeGreaterThan(0);
+    const vocabulary: string[] = Object.values(WORDS).flat();
+    const found = vocabulary
+      .flatMap((entry) => entry.toLowerCase().split(/\s+/))
+      .filter((word) => conceptWords.has(word));
     expect(found).toEqual([]);
   });
 
