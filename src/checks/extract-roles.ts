@@ -22,7 +22,7 @@ const ANCESTOR_DEPTH = 4;
  * Words like "caption" or "byline" name the block's purpose in the markup of most news sites.
  */
 const FURNITURE_WORD =
-  /^(?:ads?|advert\w*|adsbygoogle|adslot|adunit|dfp|sponsor\w*|promo\w*|byline\w*|bylines|author\w*|dateline|credits?|\w*caption\w*|timestamp|date|published|updated|share(?:s|bar|box|tools?|buttons?|btns?|links?|icons?|this)?|sharing|social|related|recommend\w*|newsletter\w*|signup|subscribe\w*|breadcrumbs?|tags?|keywords|comments?|disclaimer|kicker|eyebrow|outbrain|taboola|most-?read|trending|toolbar|pagination|pager|pull-?quotes?|tweets?|instagram-media|tiktok-embed)$/;
+  /^(?:ads?|advert\w*|adsbygoogle|adslot|adunit|dfp|sponsor\w*|promo\w*|byline\w*|bylines|author\w*|dateline|credits?|\w*caption\w*|timestamp|date|published|updated|share(?:s|bar|box|tools?|buttons?|btns?|links?|icons?|this)?|sharing|social|related|recommend\w*|newsletter\w*|signup|subscribe\w*|breadcrumbs?|tags?|keywords|comments?|disclaimer|kicker|eyebrow|outbrain|taboola|most-?read|trending|toolbar|pagination|pager|pull-?quotes?|tweets?|instagram-media|tiktok-embed|admonition\w*|callouts?|infobox\w*)$/;
 /**
  * A hyphenated word with more parts than this is a slug (`id="getting-into-trouble-with-shared-history"`, made from
  * a subhead's words), not a class name: its parts say nothing about page chrome.

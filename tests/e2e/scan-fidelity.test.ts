@@ -2,8 +2,9 @@
  * `npm run scan` is a stand-in for the browser: on pages that reproduce the structures real news sites use (an
  * inline SVG sprite with a <style>, a CDATA-wrapped style sheet, preload links, a body hidden while loading, page
  * furniture around the paragraphs, an article body named by a share widget, subhead-slug section ids, a pull quote,
- * an embedded post and a wiki caption between paragraphs), the browser marks exactly what scan reports. And text a
- * page shows after load (a class or `hidden` removed) gets its marks.
+ * a tip box, an embedded post and a wiki caption between paragraphs), the browser marks exactly what scan reports.
+ * A page that hides its body while it loads is marked once its script shows it. And text a page shows after load
+ * (a class or `hidden` removed) gets its marks.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scanHtml } from '../../scripts/lib/scan-core';
@@ -31,6 +32,7 @@ const FIDELITY_PAGES = [
   'scan-slug-ids.html',
   'scan-pullquote.html',
   'scan-embeds.html',
+  'scan-callout.html',
 ];
 
 describe.each(BROWSERS)('scan fidelity in %s', (browserName) => {
@@ -62,6 +64,27 @@ describe.each(BROWSERS)('scan fidelity in %s', (browserName) => {
     await waitFor(page, 'the page to show its body', () => getComputedStyle(document.body).visibility === 'visible');
     const marked = (await markedRanges(page)).map((range) => range.text);
     expect({ page: name, marked }).toEqual({ page: name, marked: expected });
+  });
+
+  it('marks a page that hides its body while it loads (anti-flicker style), once its script shows it', async () => {
+    const fixture = pages.find((candidate) => candidate.name === 'scan-anti-flicker.html')!;
+    const expected = scanHtml(fixture.html).mentions.map((mention) => mention.text);
+    expect(expected.length).toBeGreaterThan(0);
+    await page.goto(`${fixture.url}?reveal=manual`);
+    await waitForScan(page);
+    // The first scan met the hidden body: the page has not shown it yet (the test shows it below).
+    expect(await page.evaluate(() => getComputedStyle(document.body).visibility)).toBe('hidden');
+    await page.evaluate(() => (window as unknown as { showBody(): void }).showBody());
+    await waitFor(page, 'the page to show its body', () => getComputedStyle(document.body).visibility === 'visible');
+    await waitFor(
+      page,
+      'the marks of the shown page',
+      (count) => (CSS.highlights.get('fact-context-mention')?.size ?? 0) >= count,
+      expected.length,
+    );
+    const marked = await markedRanges(page);
+    expect(marked.map((range) => range.text)).toEqual(expected);
+    for (const range of marked) expect(range.rect?.width ?? 0).toBeGreaterThan(0);
   });
 
   it('marks text the page shows after load (a class and a hidden attribute removed)', async () => {

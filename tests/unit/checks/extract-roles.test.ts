@@ -84,6 +84,10 @@ describe('block roles', () => {
       'a wiki image caption',
       '<div class="thumbinner"><div class="thumbcaption">A map of the planned route across Siberia, drawn in 2020.</div></div>',
     ],
+    [
+      'a tip box',
+      '<div class="admonition tip"><div>To follow along, open the interactive map on our site.</div></div>',
+    ],
     ['a share box', '<div class="share-tools"><p>Share this story with a friend who follows the news.</p></div>'],
     [
       'an article footer',

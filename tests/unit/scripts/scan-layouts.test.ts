@@ -34,8 +34,12 @@ describe('article paragraphs among real-page structures (tests/fixtures/pages)',
     expect(marksWith('scan-slug-ids.html', 'no limits partnership')).toHaveLength(1);
   });
 
-  it('reads the paragraph after a pull quote in the context of the paragraph before the quote', () => {
+  it('reads the paragraph after a pull quote in the context of the paragraphs before the quote', () => {
     expect(marksWith('scan-pullquote.html', 'junior partner')).toHaveLength(1);
+  });
+
+  it('reads the paragraph after a tip box in the context of the paragraphs before the box', () => {
+    expect(marksWith('scan-callout.html', 'junior partner')).toHaveLength(1);
   });
 
   it('marks a phrase once when an embedded post and an image caption stand between its two paragraphs', () => {
