@@ -4,6 +4,7 @@ import { getSettings, watchSettings } from '../settings';
 import { BADGE_COLOR, TabBadges } from './badge';
 import { serveFindingTexts } from './finding-texts';
 import { serveSettings } from './settings';
+import { serveRanking } from './ranking';
 import { handleCommand } from './commands';
 import { openWelcomeOnInstall } from './welcome';
 import { injectEngine } from './engine-injection';
@@ -27,6 +28,7 @@ export function startBackground(): void {
   onMessage('openReport', ({ data }) => void openReportAt(data));
   serveFindingTexts();
   serveSettings();
+  serveRanking();
   browser.tabs.onUpdated.addListener((tabId, change) => {
     if (change.status === 'loading') void badges.then((b) => b.navigated(tabId));
     if (change.status === 'complete') void badges.then((b) => b.loaded(tabId, askPage));

@@ -5,7 +5,7 @@ import { sendMessage } from '../messaging/protocol';
 import { createBackgroundFindingTexts } from '../messaging/finding-texts';
 import { COMPILED_AUTOMATON } from '../pack/automaton';
 import { ENGINE_DATA } from '../pack/engine';
-import { engineSourceOf } from '../pack/ranking';
+import { createRemoteRanking } from '../messaging/ranking';
 import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { dismissalsDiffer } from '../settings/dismissals';
 import type { Settings } from '../settings/schema';
@@ -41,6 +41,8 @@ export class Overlay {
   private engine: Promise<Engine> | undefined;
   private run: Run | undefined;
   private settings: Settings | undefined;
+  /** The ranking of the marks' findings, fuse.js in the background (created with the engine). */
+  private ranking: ReturnType<typeof createRemoteRanking> | undefined;
   /** The cards' texts, from the background; prefetched for the page's marks after every scan (refilter). */
   private readonly texts = createBackgroundFindingTexts();
   /** The card's layer, shared by every run; its host joins the page when the first card opens. */
@@ -98,7 +100,7 @@ export class Overlay {
   /** Mentions in document order (the popup's "On this page" list and its indexes). */
   mentions(): PlacedMention[] {
     return [...(this.run?.scan?.placed() ?? [])]
-      .filter((placed) => isPlacementValid(placed) && this.visible(placed).length > 0)
+      .filter((placed) => this.ranked(placed) && isPlacementValid(placed) && this.visible(placed).length > 0)
       .sort(compareDocumentOrder);
   }
 
@@ -112,6 +114,8 @@ export class Overlay {
     if (!scan) return 0;
     const shown = new Set<string>();
     for (const placed of scan.placed()) {
+      // Not ranked yet (its ranking queries are on their way): left as it is until prepared() runs this again.
+      if (!this.ranked(placed)) continue;
       const findings = this.visible(placed);
       if (findings.length > 0) {
         scan.marks.add(placed);
@@ -159,8 +163,34 @@ export class Overlay {
 
   /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
   private getEngine(): Promise<Engine> {
-    this.engine ??= Promise.resolve().then(() => createCompiledEngine(engineSourceOf(ENGINE_DATA), COMPILED_AUTOMATON));
+    this.engine ??= Promise.resolve().then(() => {
+      this.ranking = createRemoteRanking(ENGINE_DATA);
+      return createCompiledEngine(this.ranking.source, COMPILED_AUTOMATON);
+    });
     return this.engine;
+  }
+
+  /** Whether a mark's findings may be read: ranked on first read and kept, so only once its ranking is prepared. */
+  private ranked(placed: PlacedMention): boolean {
+    return this.ranking?.ready(placed.mention.text) ?? false;
+  }
+
+  /**
+   * After a scan: the background's ranking hits for the new marks' texts first (one message for all of them), then
+   * the marks with their findings (refilter), and `then` (the badge count).
+   */
+  private prepared(run: Run, then: (count: number) => void): void {
+    const scan = run.scan;
+    if (!scan || !this.ranking) return;
+    const texts = [...scan.placed()].map((placed) => placed.mention.text);
+    this.ranking.prepare(texts).then(
+      () => {
+        if (this.run === run) then(this.refilter(run));
+      },
+      (error: unknown) => {
+        if (!run.abort.signal.aborted) console.error('[Fact Context] ranking this page’s marks failed:', error);
+      },
+    );
   }
 
   private start(): void {
@@ -191,10 +221,10 @@ export class Overlay {
         body,
         engine,
         {
-          scanned: () => this.onCount(this.refilter(run), true),
+          scanned: () => this.prepared(run, (count) => this.onCount(count, true)),
           changed: () => {
             run.cards?.closeIfStale();
-            this.onCount(this.refilter(run), false);
+            this.prepared(run, (count) => this.onCount(count, false));
           },
         },
         signal,
@@ -256,7 +286,9 @@ export class Overlay {
     run.scan?.marks.detach();
     run.scan?.index.clear();
     run.style?.remove();
-    this.onCount(0, false);
+    // At once: a count of the next run equal to the last one sent before this stop must still be sent (the popup
+    // re-reads the page on each count it hears).
+    this.onCount(0, true);
   }
 }
 

@@ -1,4 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { RankHit } from '../pack/engine-data';
 import type { FindingTexts } from '../pack/finding-texts';
 import type { Settings } from '../settings/schema';
 
@@ -57,6 +58,11 @@ export interface ProtocolMap {
    * page's script does not bundle the storage and validation code). The script watches storage.onChanged itself.
    */
   readSettings(): Settings;
+  /**
+   * engine content script → background: fuse.js's hits for the ranking queries of a scan's mention texts (the
+   * script ranks without fuse.js: src/messaging/ranking.ts). Keyed by query; a query without hits maps to [].
+   */
+  searchRanking(queries: string[]): Record<string, RankHit[]>;
   /** engine content script → background: write these settings (cleaned first: a message is untrusted data). */
   writeSettings(settings: Settings): Settings;
 }
