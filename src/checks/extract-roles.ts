@@ -86,15 +86,44 @@ export function blockRole(markup: MarkupRole, parts: BlockTextParts): BlockRole 
   const text = parts.text.trim();
   if (!HAS_LETTER.test(text)) return 'furniture'; // "___", "* * *", "•", a lone date in digits
   if (LABEL_TEXT.test(text)) return 'furniture';
-  const letters = text.replace(/\s+/g, '').length;
+  const { letters, words } = countLettersAndWords(text);
   if (letters > 0 && parts.linkChars / letters >= LINK_HEAVY_SHARE) return 'furniture';
-  const words = text.split(/\s+/).length;
   if (words <= 12 && BYLINE_START.test(text)) return 'furniture';
   if (markup === 'heading') return 'heading';
   const sentence = SENTENCE_END.test(text);
   if (!sentence && letters > 0 && parts.boldChars / letters >= 0.9 && words <= SUBHEAD_WORDS) return 'heading';
   if (!sentence && words < SHORT_WORDS) return 'furniture';
   return 'prose';
+}
+
+/** Characters other than white space (as `\s` means it), and runs of them: one pass, no copy of the text. */
+function countLettersAndWords(text: string): { letters: number; words: number } {
+  let letters = 0;
+  let words = 0;
+  let inWord = false;
+  for (let k = 0; k < text.length; k++) {
+    const space = isWhiteSpace(text.charCodeAt(k));
+    if (!space) letters++;
+    if (!space && !inWord) words++;
+    inWord = !space;
+  }
+  return { letters, words };
+}
+
+function isWhiteSpace(code: number): boolean {
+  if (code <= 0x20) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
+  if (code < 0xa0) return false;
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function hasWord(element: Element, pattern: RegExp): boolean {
