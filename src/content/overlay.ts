@@ -188,7 +188,10 @@ export class Overlay {
         if (this.run === run) then(this.refilter(run));
       },
       (error: unknown) => {
-        if (!run.abort.signal.aborted) console.error('[Fact Context] ranking this page’s marks failed:', error);
+        // The extension went away (reloaded or removed): reading ctx.isInvalid notices it, and ctx's abort stops
+        // this run and takes its marks away (as the count report does when it cannot be sent).
+        if (this.ctx.isInvalid || run.abort.signal.aborted) return;
+        console.error('[Fact Context] ranking this page’s marks failed:', error);
       },
     );
   }
