@@ -21,6 +21,8 @@ export const BLOCKERS: readonly string[] = [
   '(Iran|Iranian|North Korea|North Korean|Venezuela|Venezuelan|Cuba|Cuban|Syria|Syrian|Belarus|Belarusian|Myanmar) sanctions',
   // "transactional" as said of a US president's style
   '(Trump s|Trump|Donald Trump s|the president s|the administration s|his|her) (own |)(transactional|most transactional|deeply transactional|famously transactional|more transactional)',
+  // BRICS as the name of sports and cultural events
+  'BRICS (Games|Sports Games|Youth Games|sports|athletes|film festival|festival|tournament|championship|championships|cup)',
   // Axis as a name, and the WWII sense
   'Axis (Bank|Capital|Communications|Powers|powers|forces|Mutual Fund|Securities|Finance)',
 ];

@@ -40,9 +40,13 @@ export function verbForms(verb: string): string[] {
   });
 }
 
-/** The forms of one noun (as written first, then its plural or singular). */
-export function nounForms(noun: string): string[] {
-  return memo(`n ${noun}`, () => {
+/**
+ * The forms of one noun (as written first, then its plural or singular). `countable`: the pack lists it as a
+ * noun that has a plural, so compromise's uncountable list ("currency", which it keeps for the mass sense) does
+ * not hold it back: "national currency" also gives "national currencies".
+ */
+export function nounForms(noun: string, countable = false): string[] {
+  return memo(`n${countable ? 1 : 0} ${noun}`, () => {
     const as = (tag: string) => {
       const doc = nlp(noun);
       doc.tag(tag);
@@ -50,9 +54,22 @@ export function nounForms(noun: string): string[] {
     };
     const singular = noun.endsWith('s') ? as('Plural').toSingular().text() : noun;
     if (singular !== '' && singular.toLowerCase() !== noun.toLowerCase()) return [noun, singular];
-    return [noun, as('Singular').toPlural().text()];
+    const plural = as('Singular').toPlural().text();
+    if (!countable || plural.toLowerCase() !== noun.toLowerCase()) return [noun, plural];
+    return [noun, pluralIgnoringUncountable(noun)];
   });
 }
+
+/** compromise's own plural rules for a word its uncountable list would leave as it is. */
+function pluralIgnoringUncountable(noun: string): string {
+  const model = nlp.model() as { two: Record<string, unknown> };
+  const toPlural = (nlp.methods() as NounTransforms).two.transform.noun.toPlural;
+  return toPlural(noun, { ...model, two: { ...model.two, uncountable: {} } });
+}
+
+type NounTransforms = {
+  two: { transform: { noun: { toPlural: (word: string, model: object) => string } } };
+};
 
 /** A lexicon entry as one pattern (patterns.ts syntax): its inflected word as a group of alternatives. */
 export function inflectedPattern(entry: string, kind: 'verb' | 'noun'): string {
@@ -60,7 +77,7 @@ export function inflectedPattern(entry: string, kind: 'verb' | 'noun'): string {
   const at = kind === 'verb' ? 0 : words.length - 1;
   const word = words[at] as string;
   if (!/^[\p{L}-]+$/u.test(word)) return entry;
-  const forms = kind === 'verb' ? verbForms(word.toLowerCase()) : nounForms(word.toLowerCase());
+  const forms = kind === 'verb' ? verbForms(word.toLowerCase()) : nounForms(word.toLowerCase(), true);
   words[at] = forms.length > 1 ? `(${forms.join('|')})` : word;
   return words.join(' ');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
 import { packEngineSource } from '../../../src/pack/ranking';
 import { sentenceEnds } from '../../../src/matching/concepts';
-import { verbForms, nounForms } from '../../../src/matching/inflect';
+import { inflectedPattern, nounForms, verbForms } from '../../../src/matching/inflect';
 import { blocks, makePack, ON_TOPIC } from './helpers';
 
 const pack = makePack(
@@ -41,6 +41,13 @@ describe('concept combinations', () => {
     expect(nounForms('machine')).toContain('machines');
     const page = blocks(ON_TOPIC, 'Russia relies on machine tools that Chinese suppliers ship.');
     expect(engine.scan(page).map((m) => m.findings[0])).toEqual(['parts']);
+  });
+
+  it('give a lexicon noun its plural even where compromise counts the word uncountable', () => {
+    // compromise keeps "currency" as a mass noun; a pack noun has a plural ("settled in national currencies").
+    expect(nounForms('currency', true)).toEqual(['currency', 'currencies']);
+    expect(inflectedPattern('national currency', 'noun')).toBe('national (currency|currencies)');
+    expect(nounForms('currency')).toEqual(['currency']); // a trigger's last word keeps compromise's view
   });
 
   it('need the concepts in the same sentence', () => {
