@@ -52,6 +52,8 @@ export interface PageDetails {
   engineMs: number;
   /** A DOM change with our marks in place but without our mutation watcher, ms. */
   mutationMarksOnlyMs: number;
+  /** A DOM change with only an empty MutationObserver of our watch's options on the page (no marks), ms. */
+  mutationEmptyObserverMs: number;
   /** Single cold runs of the pieces: extraction with/without the computed-style check, createEngine, engine.scan. */
   parts: { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 }
@@ -81,6 +83,7 @@ type Tools = {
   startLongTasks(): void;
   stopLongTasks(): Promise<{ count: number; max: number }>;
   mutations(count: number): Promise<number>;
+  emptyObserver(): void;
   quiet(): Promise<void>;
   breakdown(): { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 };
@@ -236,6 +239,13 @@ export async function measurePage(
   };
   const mutationOurs = await mutationOf(true);
   const mutationMarksOnly = await mutationOf(false);
+  const mutationEmptyObserver = await (async () => {
+    const { page, cdp } = await open();
+    await page.evaluate(() => __benchTools.emptyObserver());
+    const ms = await timedChanges(page, cdp);
+    await closePage(page);
+    return ms;
+  })();
 
   log(`  ${sizeKb} KB: where the time goes`);
   const parts = await (async () => {
@@ -321,6 +331,7 @@ export async function measurePage(
     loadMs: round(median(ours.map((run) => run.loadMs))),
     engineMs: round(median(ours.map((run) => run.engineMs))),
     mutationMarksOnlyMs: round(mutationMarksOnly, 4),
+    mutationEmptyObserverMs: round(mutationEmptyObserver, 4),
     parts: {
       extractMs: round(parts.extractMs),
       extractNoStyleMs: round(parts.extractNoStyleMs),

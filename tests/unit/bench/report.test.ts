@@ -41,6 +41,7 @@ const detail = (overrides: Partial<PageDetails> = {}): PageDetails => ({
   loadMs: 1,
   engineMs: 1,
   mutationMarksOnlyMs: 0.01,
+  mutationEmptyObserverMs: 0.012,
   parts: { extractMs: 1, extractNoStyleMs: 1, createEngineMs: 1, scanMs: 1 },
   ...overrides,
 });
