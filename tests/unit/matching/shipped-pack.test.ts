@@ -197,6 +197,10 @@ describe("no alliance, transactional ties, energy and currencies in reporters' o
     ['Some 95 percent of bilateral trade is now settled in rubles and yuan.', 'energy-dedollarisation'],
     ['The two sides signed no mutual defence clause.', 'no-alliance-trust'],
     ['Distrust lingers on both sides of the border.', 'no-alliance-trust'],
+    ['China has emerged as the biggest winner from the war.', 'transactional'],
+    ['Beijing has its own agenda.', 'transactional'],
+    ['The two are not joined at the hip.', 'no-alliance-trust'],
+    ['They are hardly a monolith.', 'no-alliance-trust'],
   ])('"%s" → %s', (sentence, finding) => {
     expect(
       scanInContext(sentence).map((m) => m.findings[0]),
@@ -248,6 +252,7 @@ describe("no alliance, transactional ties, energy and currencies in reporters' o
     ['The BRICS Games opened in Kazan with athletes from China and Russia.', 'sanctions-brics-coordination'],
     ['The US approach to Japan is pragmatic.', 'transactional'],
     ['Washington holds the cards in its trade talks with Tokyo.', 'transactional'],
+    ['Apple was the biggest winner in the US smartphone market.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(
       engine.scan(blocks(ON_TOPIC, sentence)).map((m) => m.findings[0]),
