@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   BROWSERS,
   CARD_HOST_TAG,
@@ -35,6 +35,13 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   let browser: ExtensionBrowser;
   let page: WatchedPage;
   const url = (file: string) => `${server.origin}/hostile/${file}`;
+  /** Removers of the init scripts the running case added: the cases share one page, and a case's script would
+   * otherwise run in every later case's documents and frames (in Firefox, case 7's cross-origin frame, where it
+   * threw 'Permission denied'). */
+  let initScripts: (() => Promise<void>)[] = [];
+  const addInitScript = async (fn: () => void) => {
+    initScripts.push(await page.addInitScript(fn));
+  };
 
   beforeAll(async () => {
     server = await startStaticServer();
@@ -46,6 +53,11 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   afterAll(async () => {
     await ifSet(browser)?.close();
     await ifSet(server)?.close();
+  });
+
+  afterEach(async () => {
+    for (const remove of initScripts) await remove();
+    initScripts = [];
   });
 
   beforeEach(async () => {
@@ -162,7 +174,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('4: under a strict CSP the marks are still styled and we cause no CSP violation', async () => {
-    await page.addInitScript(() => {
+    await addInitScript(() => {
       const violations: string[] = [];
       (window as unknown as { __csp: string[] }).__csp = violations;
       document.addEventListener('securitypolicyviolation', (event) =>
@@ -212,7 +224,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
   });
 
   it('5: 5 MB of text in 100,000 text nodes: marks appear, and our script runs in short slices', async () => {
-    await page.addInitScript(() => {
+    await addInitScript(() => {
       // The page is shared by the cases after this one and init scripts run in every frame too: in case 7's
       // cross-origin frame (about:blank first, then navigated) this observer threw 'Permission denied' in Firefox.
       if (window !== window.top) return;
@@ -460,7 +472,7 @@ describe.each(BROWSERS)('hostile pages in %s', (browserName) => {
 
   it('14: a page without the subject: zero marks, no card, only the quick check (measured)', async () => {
     // When the first scan ended, seen from the page (document start → our highlight registered), polled every 4 ms.
-    await page.addInitScript(() => {
+    await addInitScript(() => {
       const timer = setInterval(() => {
         if (!CSS.highlights.has('fact-context-mention')) return;
         (window as unknown as { __scannedAt: number }).__scannedAt = Math.round(performance.now());

@@ -24,8 +24,11 @@ export interface WatchedPage extends TestPage {
   errors: string[];
   /** Every request the page made (URL), as the driver reports it. */
   requests: string[];
-  /** Runs `fn` in the page's main world before any of its scripts, on every navigation (not subject to CSP). */
-  addInitScript(fn: () => void): Promise<void>;
+  /**
+   * Runs `fn` in the page's main world before any of its scripts, on every navigation and in every frame (not
+   * subject to CSP), until the returned function removes it.
+   */
+  addInitScript(fn: () => void): Promise<() => Promise<void>>;
   /** Reloads the page (the back/forward cache does not apply). */
   reload(): Promise<void>;
   goBack(): Promise<void>;
@@ -43,7 +46,8 @@ function fromPlaywright(page: PlaywrightPage): WatchedPage {
     requests: [],
     raw: page,
     async addInitScript(fn) {
-      await page.addInitScript(fn);
+      const script = await page.addInitScript(fn);
+      return () => script.dispose();
     },
     async reload() {
       await page.reload({ waitUntil: 'load' });
@@ -77,7 +81,8 @@ export function fromPuppeteer(page: PuppeteerPage): WatchedPage {
     requests: [],
     raw: page,
     async addInitScript(fn) {
-      await page.evaluateOnNewDocument(fn);
+      const { identifier } = await page.evaluateOnNewDocument(fn);
+      return () => page.removeScriptToEvaluateOnNewDocument(identifier);
     },
     async reload() {
       await page.reload({ waitUntil: 'load' });
