@@ -8,14 +8,21 @@
  * of that half out of the printout (its figures still print, and per finding how many of its pages miss that
  * theme — counts only): the half the rules are checked on, never read.
  */
-import { articleToHtml, corpusFolders, readCorpus, type ArticleLabels } from './lib/corpus';
+import {
+  articleToHtml,
+  corpusFolders,
+  countedFindings,
+  halfOf,
+  readCorpus,
+  scoreLabels,
+  type ArticleLabels,
+} from './lib/corpus';
 import { scanHtml } from './lib/scan-core';
 import type { Mention } from '../src/matching/types';
 
 const TARGETS = { themeRecall: 0.95, spanRecall: 0.85, negativePages: 0, mustNotHits: 0 };
 /** Noise bounds: marks on positive pages per labelled span, and marks per 1,000 words on any page. */
 const BOUNDS = { marksPerSpan: 1.5, marksPer1000Words: 30 };
-const TOP = 3;
 
 interface ArticleResult {
   id: string;
@@ -34,39 +41,17 @@ interface ArticleResult {
   all: Mention[];
 }
 
-/** Every occurrence of `needle` in `text`. */
-function occurrences(text: string, needle: string): [number, number][] {
-  const found: [number, number][] = [];
-  for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push([at, at + needle.length]);
-  return found;
-}
-
-const overlaps = (m: Mention, [start, end]: [number, number]) => m.start < end && m.end > start;
-const top = (m: Mention) => m.findings.slice(0, TOP);
-
 function evaluate(folder: string, id: string, html: string, labels: ArticleLabels): ArticleResult {
   const { text, mentions } = scanHtml(html);
-  const pageThemes = new Set(mentions.flatMap(top));
-  const themes = [...new Set(labels.expect.map((e) => e.theme))];
-  const missedSpans = labels.expect.filter((expect) => {
-    const spans = occurrences(text, expect.text);
-    if (spans.length === 0) throw new Error(`${folder}/${id}: labelled text not found on the page: "${expect.text}"`);
-    return !mentions.some((m) => top(m).includes(expect.theme) && spans.some((span) => overlaps(m, span)));
-  });
-  const mustNotHits = labels.must_not.filter((phrase) =>
-    occurrences(text, phrase).some((span) => mentions.some((m) => overlaps(m, span))),
-  );
+  const { absent, ...score } = scoreLabels(text, mentions, labels);
+  if (absent.length > 0) throw new Error(`${folder}/${id}: labelled text not found on the page: "${absent[0]}"`);
   return {
     id,
     folder,
     label: labels.label,
     mentions: mentions.length,
     words: text.split(/\s+/).filter(Boolean).length,
-    themes: labels.label === 'positive' ? themes.length : 0,
-    spans: labels.label === 'positive' ? labels.expect.length : 0,
-    missedThemes: labels.label === 'positive' ? themes.filter((theme) => !pageThemes.has(theme)) : [],
-    missedSpans: labels.label === 'positive' ? missedSpans : [],
-    mustNotHits,
+    ...score,
     marked: labels.label === 'negative' ? mentions.map((m) => `${m.text} (${m.trigger})`) : [],
     all: mentions,
   };
@@ -133,7 +118,7 @@ function missCounts(results: readonly ArticleResult[], of: (r: ArticleResult) =>
 /** `--hide batch-2:even` → a test for the results whose misses are not printed. */
 function hiddenHalves(argv: readonly string[]): (r: ArticleResult) => boolean {
   const hidden = argv.flatMap((arg, k) => (argv[k - 1] === '--hide' ? [arg] : []));
-  return (r) => hidden.includes(`${r.folder}:${Number.parseInt(r.id, 10) % 2 === 1 ? 'odd' : 'even'}`);
+  return (r) => hidden.includes(`${r.folder}:${halfOf(r.id)}`);
 }
 
 function main(): void {
@@ -158,9 +143,7 @@ function main(): void {
     folders.flatMap(({ name }) =>
       (['odd', 'even'] as const).map((half) => [
         `${name} ${half}`,
-        figuresOf(
-          results.filter((r) => r.folder === name && Number.parseInt(r.id, 10) % 2 === (half === 'odd' ? 1 : 0)),
-        ),
+        figuresOf(results.filter((r) => r.folder === name && halfOf(r.id) === half)),
       ]),
     ),
   );
@@ -205,7 +188,7 @@ function main(): void {
       if (hidden(r)) continue;
       if (shown.includes(`${r.folder}/${r.id}`)) {
         console.log(`\n${r.folder}/${r.id}: every mention`);
-        for (const m of r.all) console.log(`  "${m.text}" (${m.trigger}) → ${top(m).join(', ')}`);
+        for (const m of r.all) console.log(`  "${m.text}" (${m.trigger}) → ${countedFindings(m).join(', ')}`);
       }
       const density = r.words ? (1000 * r.mentions) / r.words : 0;
       const problems = [

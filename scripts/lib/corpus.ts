@@ -124,6 +124,10 @@ export interface LabelScore {
 /** Findings of a mention that count for a label: its first three (the card shows them in that order). */
 const COUNTED_FINDINGS = 3;
 
+/** The findings of a mention that count for a label (scoreLabels), in the card's order. */
+export const countedFindings = (mention: { findings: readonly string[] }): string[] =>
+  mention.findings.slice(0, COUNTED_FINDINGS);
+
 function occurrences(text: string, needle: string): [number, number][] {
   const found: [number, number][] = [];
   for (let at = text.indexOf(needle); at >= 0; at = text.indexOf(needle, at + 1)) found.push([at, at + needle.length]);
@@ -140,7 +144,7 @@ export function scoreLabels(
   labels: ArticleLabels,
 ): LabelScore {
   const positive = labels.label === 'positive';
-  const counted = (m: (typeof mentions)[number]) => m.findings.slice(0, COUNTED_FINDINGS);
+  const counted = countedFindings;
   const overlaps = (m: (typeof mentions)[number], [start, end]: [number, number]) => m.start < end && m.end > start;
   const pageThemes = new Set(mentions.flatMap(counted));
   const themes = [...new Set(labels.expect.map((e) => e.theme))];
