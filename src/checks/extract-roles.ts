@@ -97,7 +97,7 @@ export function blockRole(markup: MarkupRole, parts: BlockTextParts): BlockRole 
 }
 
 /** Characters other than white space (as `\s` means it), and runs of them: one pass, no copy of the text. */
-function countLettersAndWords(text: string): { letters: number; words: number } {
+export function countLettersAndWords(text: string): { letters: number; words: number } {
   let letters = 0;
   let words = 0;
   let inWord = false;

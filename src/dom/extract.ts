@@ -1,7 +1,12 @@
-import type { TextSegment } from '../matching/types';
+import type { BlockRole, TextSegment } from '../matching/types';
 import type { StyleProbe } from './extract-visibility';
-import type { BlockRole } from '../matching/types';
-import { blockRole, markupRole, type BlockTextParts, type MarkupRole } from '../checks/extract-roles';
+import {
+  blockRole,
+  countLettersAndWords,
+  markupRole,
+  type BlockTextParts,
+  type MarkupRole,
+} from '../checks/extract-roles';
 import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
 
 /** A segment that remembers the DOM text node it came from, so offsets can be mapped back to ranges. */
@@ -85,7 +90,7 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
         previousBlockElement = blockElement;
         parts.text += data;
         if (inline !== 0) {
-          const visible = data.replace(/\s+/g, '').length;
+          const visible = countLettersAndWords(data).letters;
           if (inline & IN_LINK) parts.linkChars += visible;
           if (inline & IN_BOLD) parts.boldChars += visible;
         }

@@ -1,4 +1,4 @@
-import { BLOCK_SEPARATOR } from '../matching/join';
+import { segmentStarts } from '../matching/join';
 import type { Mention } from '../matching/types';
 import type { NodeSegment } from './extract';
 
@@ -60,20 +60,6 @@ export function placeMentions(segments: readonly NodeSegment[], mentions: readon
     });
   }
   return placed;
-}
-
-/** Each segment's start offset in `joinSegments(segments).text`, without building that text. */
-function segmentStarts(segments: readonly NodeSegment[]): number[] {
-  const starts: number[] = [];
-  let offset = 0;
-  let previousBlock: number | undefined;
-  for (const segment of segments) {
-    if (previousBlock !== undefined && segment.block !== previousBlock) offset += BLOCK_SEPARATOR.length;
-    starts.push(offset);
-    offset += segment.text.length;
-    previousBlock = segment.block;
-  }
-  return starts;
 }
 
 /** Sort comparator: document order of the mentions' starts. */
