@@ -1,6 +1,7 @@
 import { onMessage } from '../messaging/protocol';
 import { ENGINE_DATA } from '../pack/engine';
 import type { RankHit } from '../pack/engine-data';
+import { FUSE_PATTERN_LIMIT } from '../pack/rank-table';
 import { fuseFindingSearch, rankIndexOf } from '../pack/ranking';
 
 /** A page asks about the mention texts of one scan: more is cut, not refused (a later scan asks again). */
@@ -22,7 +23,7 @@ export function serveRanking(): void {
     for (const query of queries.slice(0, MAX_QUERIES_PER_REQUEST)) {
       let found = cache.get(query);
       if (!found) {
-        found = [...search.search(query.slice(0, 32))];
+        found = [...search.search(query.slice(0, FUSE_PATTERN_LIMIT))];
         if (cache.size >= MAX_CACHED) cache.clear();
         cache.set(query, found);
       }

@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Settings } from '../settings/schema';
+import { SETTINGS_KEY } from '../settings/storage-key';
 import { sendMessage } from './protocol';
-
-/** The storage key of the settings item (`local:settings`, src/settings/storage.ts). */
-const SETTINGS_KEY = 'settings';
 
 /**
  * Settings in the engine's content script, through the background: it reads, migrates and cleans the stored value

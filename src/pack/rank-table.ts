@@ -9,9 +9,12 @@ import { normalizePhrase } from '../matching/normalize';
 import type { FindingSearch } from '../matching/rank';
 import type { RankDoc, RankHit } from './engine-data';
 
-/** rank.ts's query for a mention's own text: normalised, cut to fuse.js's 32-character pattern limit. */
+/** fuse.js's pattern limit: a longer query is cut to this many characters before it is searched. */
+export const FUSE_PATTERN_LIMIT = 32;
+
+/** rank.ts's query for a mention's own text: normalised, cut to fuse.js's pattern limit. */
 export function mentionQuery(mentionText: string): string {
-  return normalizePhrase(mentionText).slice(0, 32);
+  return normalizePhrase(mentionText).slice(0, FUSE_PATTERN_LIMIT);
 }
 
 /** The texts the ranking draws its pack words from (FindingSearch.vocabularyTexts): titles and keywords. */

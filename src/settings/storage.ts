@@ -1,13 +1,14 @@
 import { storage } from 'wxt/utils/storage';
 import { SETTINGS_MIGRATIONS, SETTINGS_VERSION } from './migrations';
 import { sanitizeSettings, type SanitizeResult } from './sanitize';
+import { SETTINGS_KEY } from './storage-key';
 import { defaultSettings, type Settings } from './schema';
 
 /**
  * The raw storage item. Its value may be anything another version, a bug or a person put there, hence `unknown`:
  * read it through getSettings / watchSettings, which always give valid Settings.
  */
-export const settingsItem = storage.defineItem<unknown>('local:settings', {
+export const settingsItem = storage.defineItem<unknown>(`local:${SETTINGS_KEY}`, {
   fallback: null,
   version: SETTINGS_VERSION,
   migrations: SETTINGS_MIGRATIONS,
