@@ -4,15 +4,17 @@
  * `serializeAutomaton` runs at build time: it minimises the automaton (states with the same outputs and the same
  * transitions are merged — about half of them, mostly shared word endings) and numbers the states depth-first, so
  * that a state's first child is usually the next state and the labels spell the pack's words in order (which
- * gzip compresses well). `loadAutomaton` runs in the page: one linear pass that copies those arrays into the
- * typed arrays the walk reads (trie.ts) — no patterns parsed, nothing determinised, no object per state.
+ * gzip compresses well). Its number lists are strings of digits (see `encodeNumbers`), not JSON arrays: a string
+ * literal is what the page's JavaScript parser reads fastest, and it is a little smaller gzipped than the numbers
+ * written out. `loadAutomaton` runs in the page: one linear pass that decodes those strings into the typed arrays
+ * the walk reads (trie.ts) — no patterns parsed, nothing determinised, no object per state.
  *
  * The format knows nothing about triggers, blockers or references: it carries the graph and every per-state
  * output array listed in NODE_OUTPUTS, whatever patterns and values the builder was fed.
  */
 import type { Automaton } from './automaton-builder';
 
-const AUTOMATON_FORMAT = 1;
+const AUTOMATON_FORMAT = 2;
 
 /** Per-state output arrays of an Automaton, with the value most states hold (stored sparsely). */
 const NODE_OUTPUTS = {
@@ -27,17 +29,75 @@ export interface SerializedAutomaton {
   /** AUTOMATON_FORMAT when written; checked on load (a bundle from another build would differ). */
   format: number;
   states: number;
-  /** Number of children of each state, in state order. */
-  counts: number[];
+  /** Number of children of each state, in state order (encodeNumbers). */
+  counts: string;
   /** The edge labels (one UTF-16 unit each), a state's edges in label order, states in order. */
   labels: string;
-  /** Per edge: 0 for a tree edge (its target is the next state to be numbered), else target minus source. */
-  links: number[];
-  /** Per output: [state delta, value] pairs for the states that do not hold the empty value. */
-  outputs: Record<OutputName, number[]>;
+  /**
+   * Per edge (encodeNumbers, zigzag-signed): 0 for a tree edge (its target is the next state to be numbered), else
+   * target minus source.
+   */
+  links: string;
+  /** Per output (encodeNumbers, values zigzag-signed): state delta, value pairs for the states that do not hold
+   * the empty value. */
+  outputs: Record<OutputName, string>;
 }
 
 export class AutomatonFormatError extends Error {}
+
+/*
+ * A list of non-negative integers as a string: each number is its base-30 "continuation" digits, least significant
+ * first, then one base-52 final digit. The digits are printable ASCII that no string literal has to escape
+ * (no quote, backslash, backtick or dollar sign): final digits ( (0x28) to [ (0x5b), continuation digits a to ~.
+ */
+const FINAL_FIRST = 0x28;
+const FINAL_BASE = 52;
+const MORE_FIRST = 0x61;
+const MORE_BASE = 30;
+
+/** Build time: the numbers (integers ≥ 0) as a digit string. */
+export function encodeNumbers(values: readonly number[]): string {
+  const codes: number[] = [];
+  for (const value of values) {
+    if (!(Number.isInteger(value) && value >= 0)) throw new AutomatonFormatError(`cannot encode ${value}`);
+    let rest = value;
+    while (rest >= FINAL_BASE) {
+      codes.push(MORE_FIRST + (rest % MORE_BASE));
+      rest = Math.floor(rest / MORE_BASE);
+    }
+    codes.push(FINAL_FIRST + rest);
+  }
+  let out = '';
+  for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode(...codes.slice(k, k + 4096));
+  return out;
+}
+
+/** Decodes a digit string into `into` (from index 0); returns how many numbers it held. Throws on a stray char. */
+export function decodeNumbers(digits: string, into: Int32Array): number {
+  let n = 0;
+  let value = 0;
+  let scale = 1;
+  for (let k = 0; k < digits.length; k++) {
+    const code = digits.charCodeAt(k);
+    if (code >= MORE_FIRST && code < MORE_FIRST + MORE_BASE) {
+      value += (code - MORE_FIRST) * scale;
+      scale *= MORE_BASE;
+      continue;
+    }
+    if (!(code >= FINAL_FIRST && code < FINAL_FIRST + FINAL_BASE) || n >= into.length) {
+      throw new AutomatonFormatError(n >= into.length ? 'more numbers than expected' : `bad digit at ${k}`);
+    }
+    into[n++] = value + (code - FINAL_FIRST) * scale;
+    value = 0;
+    scale = 1;
+  }
+  if (scale !== 1) throw new AutomatonFormatError('a number is cut short');
+  return n;
+}
+
+/** Signed to unsigned, small magnitudes small: 0, -1, 1, -2… → 0, 1, 2, 3… */
+const zigzag = (value: number): number => (value >= 0 ? 2 * value : -2 * value - 1);
+const unzigzag = (value: number): number => (value % 2 === 0 ? value / 2 : -(value + 1) / 2);
 
 function childrenOf(automaton: Automaton, state: number): { labels: number[]; targets: number[] } {
   const start = automaton.first[state] as number;
@@ -144,7 +204,16 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   }
   let labels = '';
   for (let k = 0; k < labelCodes.length; k += 4096) labels += String.fromCharCode(...labelCodes.slice(k, k + 4096));
-  return { format: AUTOMATON_FORMAT, states: next, counts: counts.slice(0, next), labels, links, outputs };
+  return {
+    format: AUTOMATON_FORMAT,
+    states: next,
+    counts: encodeNumbers(counts.slice(0, next)),
+    labels,
+    links: encodeNumbers(links.map(zigzag)),
+    outputs: Object.fromEntries(
+      AUTOMATON_OUTPUTS.map((name) => [name, encodeNumbers(outputs[name].map(zigzag))]),
+    ) as Record<OutputName, string>,
+  };
 }
 
 /** In the page: the walkable automaton from its serialised form (one linear pass). Throws on a malformed one. */
@@ -153,13 +222,15 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
     throw new AutomatonFormatError(`unknown automaton format ${String(data.format)}`);
   const states = data.states;
   const edges = data.labels.length;
-  if (data.counts.length !== states || data.links.length !== edges || states < 1) {
-    throw new AutomatonFormatError('automaton arrays of inconsistent lengths');
-  }
+  if (!(Number.isInteger(states) && states >= 1)) throw new AutomatonFormatError('an automaton without states');
   const first = new Int32Array(states);
   const count = new Int32Array(states);
   const labels = new Uint16Array(edges);
+  // Holds each edge's link (zigzag-coded) until the pass below turns it into the edge's target.
   const targets = new Int32Array(edges);
+  if (decodeNumbers(data.counts, count) !== states || decodeNumbers(data.links, targets) !== edges) {
+    throw new AutomatonFormatError('automaton arrays of inconsistent lengths');
+  }
   // Tree edges waiting for their target, the next one on top: state s > 0 is the target of the one popped at s.
   const pending = new Int32Array(states);
   let waiting = 0;
@@ -169,13 +240,12 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
       if (waiting === 0) throw new AutomatonFormatError(`state ${state} is reached by no edge`);
       targets[pending[--waiting] as number] = state;
     }
-    const n = data.counts[state] as number;
+    const n = count[state] as number;
     first[state] = at;
-    count[state] = n;
     const end = at + n;
-    if (!(n >= 0 && end <= edges)) throw new AutomatonFormatError(`state ${state} has more edges than the automaton`);
+    if (!(end <= edges)) throw new AutomatonFormatError(`state ${state} has more edges than the automaton`);
     for (let k = end - 1; k >= at; k--) {
-      const link = data.links[k] as number;
+      const link = unzigzag(targets[k] as number);
       if (link === 0) {
         if (waiting === states) throw new AutomatonFormatError('more tree edges than states');
         pending[waiting++] = k;
@@ -208,12 +278,13 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   for (const name of AUTOMATON_OUTPUTS) {
     const values = automaton[name];
     values.fill(NODE_OUTPUTS[name].empty);
-    const pairs = data.outputs[name];
+    const pairs = new Int32Array(2 * states);
+    const n = decodeNumbers(data.outputs[name], pairs);
     let state = 0;
-    for (let k = 0; k + 1 < pairs.length; k += 2) {
-      state += pairs[k] as number;
+    for (let k = 0; k + 1 < n; k += 2) {
+      state += unzigzag(pairs[k] as number);
       if (!(state >= 0 && state < states)) throw new AutomatonFormatError(`${name} output outside the automaton`);
-      values[state] = pairs[k + 1] as number;
+      values[state] = unzigzag(pairs[k + 1] as number);
     }
   }
   return automaton;

@@ -10,6 +10,8 @@ import type { Automaton } from '../../../src/matching/automaton-builder';
 import {
   AUTOMATON_OUTPUTS,
   AutomatonFormatError,
+  decodeNumbers,
+  encodeNumbers,
   loadAutomaton,
   serializeAutomaton,
   type SerializedAutomaton,
@@ -126,15 +128,49 @@ describe('30,000 triggers', () => {
   });
 });
 
+describe('the number strings of the format', () => {
+  const decoded = (digits: string) => {
+    const into = new Int32Array(digits.length);
+    return Array.from(into.subarray(0, decodeNumbers(digits, into)));
+  };
+
+  it('round-trip small and large numbers, with only characters no string literal escapes', () => {
+    const values = [0, 1, 51, 52, 53, 1559, 1560, 123_456, 2 ** 31 - 1, 7];
+    const digits = encodeNumbers(values);
+    expect(decoded(digits)).toEqual(values);
+    expect(digits).toMatch(/^[^"'`$\\\s]*$/);
+    expect(encodeNumbers([3, 1, 4]).length).toBe(3); // a number below 52 is one character
+  });
+
+  it('refuse a stray character, a cut-short number and more numbers than room', () => {
+    expect(() => decoded('(("(')).toThrow(AutomatonFormatError);
+    expect(() => decoded(`${encodeNumbers([5])}a`)).toThrow(AutomatonFormatError);
+    expect(() => decodeNumbers(encodeNumbers([1, 2, 3]), new Int32Array(2))).toThrow(AutomatonFormatError);
+    expect(() => encodeNumbers([-1])).toThrow(AutomatonFormatError);
+  });
+});
+
 describe('a malformed serialised automaton', () => {
   const good = serializeAutomaton(buildTrie(makePack({ a: [{ phrase: 'axis of convenience' }] }).matcher));
+  /** The digit string with its numbers changed by `change` (values as stored: links and outputs zigzag-coded). */
+  const edit = (digits: string, change: (values: number[]) => number[]) => {
+    const into = new Int32Array(digits.length);
+    return encodeNumbers(change(Array.from(into.subarray(0, decodeNumbers(digits, into)))));
+  };
   const broken: [string, (s: SerializedAutomaton) => SerializedAutomaton][] = [
-    ['an unknown format', (s) => ({ ...s, format: 2 })],
-    ['counts of the wrong length', (s) => ({ ...s, counts: s.counts.slice(1) })],
-    ['an edge outside the automaton', (s) => ({ ...s, links: s.links.map((l, k) => (k === 3 ? 1e6 : l)) })],
-    ['more edges than labels', (s) => ({ ...s, counts: s.counts.map((c, k) => (k === 0 ? c + 1 : c)) })],
-    ['a state no edge reaches', (s) => ({ ...s, links: s.links.map((l) => (l === 0 ? 1 : l)) })],
-    ['an output outside the automaton', (s) => ({ ...s, outputs: { ...s.outputs, trigger: [1e6, 0] } })],
+    ['an unknown format', (s) => ({ ...s, format: 1 })],
+    ['counts of the wrong length', (s) => ({ ...s, counts: edit(s.counts, (c) => c.slice(1)) })],
+    [
+      'an edge outside the automaton',
+      (s) => ({ ...s, links: edit(s.links, (l) => l.map((v, k) => (k === 3 ? 2e6 : v))) }),
+    ],
+    [
+      'more edges than labels',
+      (s) => ({ ...s, counts: edit(s.counts, (c) => c.map((v, k) => (k === 0 ? v + 1 : v))) }),
+    ],
+    ['a state no edge reaches', (s) => ({ ...s, links: edit(s.links, (l) => l.map((v) => (v === 0 ? 2 : v))) })],
+    ['an output outside the automaton', (s) => ({ ...s, outputs: { ...s.outputs, trigger: encodeNumbers([2e6, 0]) } })],
+    ['a stray character in its numbers', (s) => ({ ...s, counts: `${s.counts.slice(1)}"` })],
   ];
   it.each(broken)('with %s is refused', (_, breakIt) => {
     expect(() => loadAutomaton(breakIt(good))).toThrow(AutomatonFormatError);
