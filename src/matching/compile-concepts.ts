@@ -9,9 +9,15 @@ import { expandPattern, patternVariants, PatternError } from './patterns';
 
 export type { CompiledConcepts };
 
+/** The concept kinds the engine reads: actors other than China and Russia, and speech (CompiledConcepts). */
+const THIRD_PARTY = 'third-party';
+const SPEECH = 'speech';
+
 /** A concept lexicon as the pack declares it (src/pack/schema.ts ConceptSchema). */
 interface ConceptSource {
   id: string;
+  /** `third-party` and `speech` mean something to the engine (see CompiledConcepts); other kinds are for the author. */
+  kind?: string | undefined;
   label?: string | undefined;
   verbs?: readonly string[] | undefined;
   nouns?: readonly string[] | undefined;
@@ -61,9 +67,13 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
   const labels: string[] = [...BUILT_IN_CONCEPTS];
   // One automaton entry per set of concepts a term stands for ("export" may be both `supply` and `export`).
   const conceptsOfPattern = new Map<string, Set<number>>();
+  const thirdParty: number[] = [];
+  const speech: number[] = [];
   pack.concepts.forEach((concept, c) => {
     if (ids.includes(concept.id)) throw new PatternError(`concepts[${c}].id: "${concept.id}" is defined twice`);
     const number = ids.length;
+    if (concept.kind === THIRD_PARTY) thirdParty.push(number);
+    if (concept.kind === SPEECH) speech.push(number);
     ids.push(concept.id);
     labels.push(concept.label ?? concept.id.replace(/-/g, ' '));
     const entries: [string, string][] = [
@@ -120,5 +130,5 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
       });
     });
   });
-  return { ids, labels, terms: [...bySet.values()], combinations };
+  return { ids, labels, terms: [...bySet.values()], combinations, thirdParty, speech };
 }

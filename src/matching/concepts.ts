@@ -36,6 +36,13 @@ export interface CompiledConcepts {
   /** Automaton entries after the triggers: entry k accepts `patterns` and stands for `concepts`. */
   terms: { patterns: string[]; concepts: number[] }[];
   combinations: CompiledCombination[];
+  /**
+   * Concepts of kind `third-party` (the US, Japan, Qatar…): a sentence or paragraph that names one of them and
+   * neither China nor Russia is about them, so it does not carry on the pair from the text before it.
+   */
+  thirdParty: number[];
+  /** Concepts of kind `speech` ("said", "called"): a third party that speaks is a source, not the subject. */
+  speech: number[];
 }
 
 /** A concept term spotted in a block: its entry in `terms`, offsets into the block. */
@@ -57,6 +64,8 @@ export interface SentenceRefs {
   russia: number;
   pair: number;
 }
+
+type About = Record<CompiledCombination['about'], boolean>;
 
 export interface ConceptMatch {
   combination: number;
@@ -95,6 +104,26 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
+const THIRD = 1;
+const SPEECH = 2;
+
+/** Per compiled pack: whether each automaton entry stands for a third party (THIRD) or speech (SPEECH). */
+const entryRoles = new WeakMap<CompiledConcepts, number[]>();
+
+function rolesOf(concepts: CompiledConcepts): number[] {
+  let roles = entryRoles.get(concepts);
+  if (!roles) {
+    const third = new Set(concepts.thirdParty);
+    const speech = new Set(concepts.speech);
+    roles = concepts.terms.map(
+      (term) =>
+        (term.concepts.some((c) => third.has(c)) ? THIRD : 0) | (term.concepts.some((c) => speech.has(c)) ? SPEECH : 0),
+    );
+    entryRoles.set(concepts, roles);
+  }
+  return roles;
+}
+
 /**
  * The widest mark a combination makes (characters): concepts further apart than a clause are not read as one
  * statement ("Western isolation and of the bloc's rising influence" is no claim about US hegemony).
@@ -125,7 +154,7 @@ export function matchCombinations(
   hits: readonly ConceptHit[],
   refs: readonly RefHit[],
   before: SentenceRefs | undefined,
-): { matches: ConceptMatch[]; last: SentenceRefs } {
+): { matches: ConceptMatch[]; last: SentenceRefs; thirdParty: boolean } {
   const matches: ConceptMatch[] = [];
   const ends = sentenceEnds(text);
   // The block names both sides somewhere: a sentence naming one of them is then about the pair even when the
@@ -133,6 +162,8 @@ export function matchCombinations(
   const blockBoth = refs.some((ref) => ref.flags & REF_CHINA) && refs.some((ref) => ref.flags & REF_RUSSIA);
   let h = 0;
   let r = 0;
+  const roles = rolesOf(concepts);
+  let thirdParty = false;
   let previous = before;
   let here: SentenceRefs = { china: 0, russia: 0, pair: 0 };
   for (const end of ends) {
@@ -154,33 +185,37 @@ export function matchCombinations(
       }
     }
     let lexicon = false;
+    let role = 0;
     for (; h < hits.length && (hits[h] as ConceptHit).start < end; h++) {
       const hit = hits[h] as ConceptHit;
+      role |= roles[hit.entry] as number;
       for (const concept of (concepts.terms[hit.entry] as CompiledConcepts['terms'][number]).concepts) {
         occurrences.push({ concept, start: hit.start, end: hit.end });
         lexicon = true;
       }
     }
-    if (lexicon) {
+    const named = here.china + here.russia + here.pair > 0;
+    // A third party named without being quoted is what the sentence is about ("The US has no formal alliance
+    // with Taiwan"); one that speaks is a source ("NATO said it could not confirm any lethal aid").
+    if (role === THIRD && !named) thirdParty = true;
+    if (lexicon && named) {
       const about = {
-        pair: aboutThePair(here, previous) || (blockBoth && here.china + here.russia + here.pair > 0),
+        pair: aboutThePair(here, previous) || blockBoth,
         china: here.china > 0,
         russia: here.russia > 0,
       };
-      if (about.pair || about.china || about.russia) {
-        occurrences.sort((a, b) => a.start - b.start);
-        matchSentence(concepts, occurrences, about, matches);
-      }
+      occurrences.sort((a, b) => a.start - b.start);
+      matchSentence(concepts, occurrences, about, matches);
     }
     previous = here;
   }
-  return { matches, last: here };
+  return { matches, last: here, thirdParty };
 }
 
 function matchSentence(
   concepts: CompiledConcepts,
   occurrences: readonly Occurrence[],
-  about: Record<CompiledCombination['about'], boolean>,
+  about: About,
   out: ConceptMatch[],
 ): void {
   const present = new Set(occurrences.map((o) => o.concept));

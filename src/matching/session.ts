@@ -40,6 +40,8 @@ interface BlockState {
   russia: number;
   /** References back to the pair ("the two countries"): only for the `near` check, never for the topic gate. */
   pair: number;
+  /** Whether a sentence of it that names neither side is about a third party (the US, Japan…: see concepts.ts). */
+  thirdParty: boolean;
   /** Phrase triggers of context `any` or `topic` spotted in it (gate.ts `relation`). */
   relation: number;
   candidates: Candidate[];
@@ -68,6 +70,7 @@ const EMPTY_STATE = (): BlockState => ({
   china: 0,
   russia: 0,
   pair: 0,
+  thirdParty: false,
   relation: 0,
   candidates: [],
 });
@@ -176,8 +179,9 @@ export class PageSession implements SpotSink {
     const concepts = this.parts.concepts;
     if (concepts && role !== 'furniture' && (this.conceptHits.length > 0 || role === 'prose')) {
       const before = role === 'prose' ? this.proseBefore(block)?.lastRefs : undefined;
-      const { matches, last } = matchCombinations(concepts, text, this.conceptHits, this.refHits, before);
+      const { matches, last, thirdParty } = matchCombinations(concepts, text, this.conceptHits, this.refHits, before);
       state.lastRefs = last;
+      state.thirdParty = thirdParty;
       // Where two combinations overlap, the tighter one is the better mark.
       if (matches.length > 1) matches.sort((a, b) => a.end - a.start - (b.end - b.start));
       for (const match of matches)
@@ -238,15 +242,23 @@ export class PageSession implements SpotSink {
    * The sense check of `near` triggers: the mention's block refers to China, Russia or the pair ("the two
    * countries"), and China and Russia are both named in it or in the two prose blocks before (a story names one
    * side for a paragraph or two after naming both; the pair stands in for one of them, not for both). A block
-   * that names neither carries on from the block before when that one names both.
+   * that names neither carries on from the block before when that one names both ("The drills run until
+   * Friday.") — unless it is about a third party: "The US has no formal alliance with Taiwan" after a
+   * China–Russia paragraph is about the US (a third party that is quoted, "NATO said…", is only a source).
    */
   private bothNear(block: number): boolean {
     const here = this.blocks.get(block);
     if (!here) return false;
+    if (here.china + here.russia + here.pair > 0) return this.namesBothNear(block, here);
+    if (here.thirdParty) return false;
+    const before = this.proseBefore(block);
+    return (before?.china ?? 0) > 0 && (before?.russia ?? 0) > 0;
+  }
+
+  /** bothNear for a block that names China, Russia or the pair itself. */
+  private namesBothNear(block: number, here: BlockState): boolean {
     const b1 = this.proseBlockBefore(block);
     const before = b1 === undefined ? undefined : this.blocks.get(b1);
-    // A paragraph that names neither carries on from one that names both ("The drills run until Friday.").
-    if (here.china + here.russia + here.pair === 0) return (before?.china ?? 0) > 0 && (before?.russia ?? 0) > 0;
     const b2 = b1 === undefined ? undefined : this.proseBlockBefore(b1);
     const earlier = b2 === undefined ? undefined : this.blocks.get(b2);
     const china = here.china + (before?.china ?? 0) + (earlier?.china ?? 0);

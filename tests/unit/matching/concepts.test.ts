@@ -173,6 +173,61 @@ describe('concept terms', () => {
   });
 });
 
+describe('third parties stop the carry-on of a paragraph that names neither side', () => {
+  const carry = createEngine(
+    packEngineSource(
+      makePack(
+        { alliance: [{ phrase: 'formal alliance', context: 'near' }] },
+        {
+          concepts: [
+            { id: 'west', kind: 'third-party', words: ['US', 'NATO', 'Washington'] },
+            { id: 'others', kind: 'third-party', words: ['Japan', 'Taiwan'] },
+            { id: 'speech', kind: 'speech', verbs: ['say'] },
+            { id: 'bloc', kind: 'actor', words: ['BRICS'] },
+          ],
+        },
+      ),
+    ),
+  );
+  const after = (...paragraphs: string[]) =>
+    carry.scan(blocks(ON_TOPIC, 'Unrelated.', 'Russia and China met.', ...paragraphs)).map((m) => m.text);
+
+  it('compile the kinds the engine reads, and only those', () => {
+    const concepts = makePack(
+      {},
+      {
+        concepts: [
+          { id: 'west', kind: 'third-party', words: ['US'] },
+          { id: 'speech', kind: 'speech', verbs: ['say'] },
+          { id: 'bloc', kind: 'actor', words: ['BRICS'] },
+        ],
+      },
+    ).matcher.concepts;
+    expect(concepts?.thirdParty.map((c) => concepts.ids[c])).toEqual(['west']);
+    expect(concepts?.speech.map((c) => concepts.ids[c])).toEqual(['speech']);
+  });
+
+  it('carry on for a paragraph that names no one, and one that names an actor that is no third party', () => {
+    expect(after('A formal alliance was not discussed.')).toEqual(['formal alliance']);
+    expect(after('BRICS has no formal alliance.')).toEqual(['formal alliance']);
+    expect(after('Talks went on.', 'A formal alliance was not discussed.')).toEqual([]);
+  });
+
+  it('stop at a paragraph about a third party', () => {
+    expect(after('The US has a formal alliance with Japan.')).toEqual([]);
+    expect(after('Talks went on. Taiwan wants a formal alliance.')).toEqual([]);
+  });
+
+  it('let a third party that is quoted be a source, not the subject', () => {
+    expect(after('NATO said it saw no formal alliance.')).toEqual(['formal alliance']);
+    expect(after('Washington has no formal alliance with Taiwan, it said.')).toEqual(['formal alliance']);
+  });
+
+  it('never apply to a paragraph that names China or Russia itself', () => {
+    expect(after('Washington fears a formal alliance of Beijing and Moscow.')).toEqual(['formal alliance']);
+  });
+});
+
 describe('sentence ends', () => {
   it('split at . ! ? before a space, not inside U.S.', () => {
     expect(sentenceEnds('The U.S. agreed. Then? Yes!')).toEqual([16, 22, 27]);

@@ -315,6 +315,30 @@ describe('other senses never trigger, even on a China–Russia page', () => {
   });
 });
 
+describe('a paragraph that names neither side, after a China–Russia paragraph', () => {
+  const after = (paragraph: string) =>
+    engine.scan(blocks(ON_TOPIC, 'Russia and China held talks in Moscow on Tuesday.', paragraph)).map((m) => m.text);
+
+  it.each([
+    'The US has no formal alliance with Taiwan.',
+    'Washington, for its part, keeps a formal alliance with Tokyo and Seoul.',
+    'Japan and the Philippines will hold joint naval drills next month.',
+    'The European Union adopted its 14th package of sanctions the same day.',
+    'Qatar signed a long-term LNG deal with buyers in Asia.',
+  ])('is about the third party it names: "%s"', (paragraph) => {
+    expect(after(paragraph)).toEqual([]);
+  });
+
+  it.each([
+    ['The joint naval drills run until Friday.', 'joint naval drills'],
+    ['Officials stressed there was no formal alliance.', 'formal alliance'],
+    ['NATO said it had seen no sign of lethal aid so far.', 'lethal aid'],
+    ['The Japanese defence ministry called the joint naval drills a show of force.', 'joint naval drills'],
+  ])('carries on the pair when it names no one else, or quotes them: "%s"', (paragraph, mark) => {
+    expect(after(paragraph)).toContain(mark);
+  });
+});
+
 describe('incremental session with the shipped pack', () => {
   it('marks the same phrases as one full scan when paragraphs arrive one at a time', () => {
     const page = blocks(
