@@ -39,7 +39,6 @@ const LABEL_TEXT =
 const BYLINE_START =
   /^(?:by|from|updated|published|posted|last (updated|modified)|reporting by|written by|photo(graph)?s? by|edited by)\b/i;
 const HAS_LETTER = /\p{L}/u;
-const SENTENCE_END = /[.!?…]["'”’»)\]]*$/;
 /** Below this many words a block without sentence punctuation reads as a label, not article prose. */
 const SHORT_WORDS = 5;
 /** Bold-only lines up to this many words read as subheads. */
@@ -50,24 +49,49 @@ const LINK_HEAVY_SHARE = 0.5;
 /** What the markup alone says about a block element (cached per element by the caller). */
 export type MarkupRole = BlockRole | undefined;
 
+/** What one element's own markup says (markupFlags): the ancestor walk stops at it, or it is page furniture or a heading. */
+const STOP = 1;
+const FURNITURE = 2;
+const HEADING = 4;
+
+/**
+ * One element's own part of markupRole: its tag, role and chrome class words (not its headline words, which count
+ * for the block element alone). Blocks share their ancestors, so the walk caches this per element (markupRole's
+ * `cache`) instead of reading the same attributes again for every paragraph of a container.
+ */
+function markupFlags(element: Element): number {
+  const tag = element.tagName.toUpperCase();
+  if (CONTAINER_TAGS.has(tag)) return STOP;
+  // Most elements have no attributes at all: then only the tag speaks.
+  const attributes = element.hasAttributes();
+  // A share widget's id or a layout class on the article body itself (`div#share-btns_container[itemprop=
+  // articleBody]`) is no reason to read every paragraph of the article as chrome.
+  if (attributes && element.getAttribute('itemprop')?.trim().toLowerCase() === ARTICLE_BODY_PROP) return STOP;
+  if (FURNITURE_TAGS.has(tag)) return FURNITURE;
+  const heading = HEADING_TAGS.has(tag) ? HEADING : 0;
+  if (!attributes) return heading;
+  const ariaRole = element.getAttribute('role')?.trim().toLowerCase();
+  if (ariaRole === 'complementary' || hasWord(element, FURNITURE_WORD)) return FURNITURE;
+  return ariaRole === 'heading' ? HEADING : heading;
+}
+
 /**
  * The block element's role from its own tag and its near ancestors: furniture containers and chrome class words,
- * headings. Undefined when the markup does not say (the block's text decides).
+ * headings. Undefined when the markup does not say (the block's text decides). `cache`: each element's own
+ * markupFlags, kept by the caller for one walk of the page.
  */
-export function markupRole(block: Element | null): MarkupRole {
+export function markupRole(block: Element | null, cache?: Map<Element, number>): MarkupRole {
   let heading = false;
   let depth = 0;
   for (let current = block; current && depth < ANCESTOR_DEPTH; current = current.parentElement, depth++) {
-    const tag = current.tagName.toUpperCase();
-    if (CONTAINER_TAGS.has(tag)) break;
-    // A share widget's id or a layout class on the article body itself (`div#share-btns_container[itemprop=
-    // articleBody]`) is no reason to read every paragraph of the article as chrome.
-    if (current.getAttribute('itemprop')?.trim().toLowerCase() === ARTICLE_BODY_PROP) break;
-    if (FURNITURE_TAGS.has(tag)) return 'furniture';
-    const ariaRole = current.getAttribute('role')?.trim().toLowerCase();
-    if (ariaRole === 'complementary') return 'furniture';
-    if (HEADING_TAGS.has(tag) || ariaRole === 'heading') heading = true;
-    if (hasWord(current, FURNITURE_WORD)) return 'furniture';
+    let flags = cache?.get(current);
+    if (flags === undefined) {
+      flags = markupFlags(current);
+      cache?.set(current, flags);
+    }
+    if (flags & STOP) break;
+    if (flags & FURNITURE) return 'furniture';
+    if (flags & HEADING) heading = true;
     if (depth === 0 && hasWord(current, HEADLINE_WORD)) heading = true;
   }
   return heading ? 'heading' : undefined;
@@ -80,34 +104,55 @@ export interface BlockTextParts {
   boldChars: number;
 }
 
-/** The role of one block from its markup role and its text (see the module comment for what each role means). */
+/**
+ * The role of one block from its markup role and its text (see the module comment for what each role means).
+ * The checks that count letters or words run only where their answer can change the role: most paragraphs end
+ * with a full stop and have few links, and are told prose without counting anything.
+ */
 export function blockRole(markup: MarkupRole, parts: BlockTextParts): BlockRole {
   if (markup === 'furniture') return 'furniture';
   const text = parts.text.trim();
   if (!HAS_LETTER.test(text)) return 'furniture'; // "___", "* * *", "•", a lone date in digits
   if (LABEL_TEXT.test(text)) return 'furniture';
-  const { letters, words } = countLettersAndWords(text);
-  if (letters > 0 && parts.linkChars / letters >= LINK_HEAVY_SHARE) return 'furniture';
-  if (words <= 12 && BYLINE_START.test(text)) return 'furniture';
+  // A letter is not white space: from here on the text has letters > 0.
+  const letters = parts.linkChars > 0 || parts.boldChars > 0 ? countLetters(text) : 1;
+  if (parts.linkChars / letters >= LINK_HEAVY_SHARE) return 'furniture';
+  if (BYLINE_START.test(text) && countWords(text, 13) <= 12) return 'furniture';
   if (markup === 'heading') return 'heading';
-  const sentence = SENTENCE_END.test(text);
-  if (!sentence && letters > 0 && parts.boldChars / letters >= 0.9 && words <= SUBHEAD_WORDS) return 'heading';
-  if (!sentence && words < SHORT_WORDS) return 'furniture';
+  if (endsSentence(text)) return 'prose';
+  if (parts.boldChars / letters >= 0.9 && countWords(text, SUBHEAD_WORDS + 1) <= SUBHEAD_WORDS) return 'heading';
+  if (countWords(text, SHORT_WORDS) < SHORT_WORDS) return 'furniture';
   return 'prose';
 }
 
-/** Characters other than white space (as `\s` means it), and runs of them: one pass, no copy of the text. */
-export function countLettersAndWords(text: string): { letters: number; words: number } {
-  let letters = 0;
+/** Characters after a sentence's last punctuation that still end it: closing quotes and brackets. */
+const CLOSERS = new Set(['"', "'", '”', '’', '»', ')', ']']);
+const SENTENCE_ENDS = new Set(['.', '!', '?', '…']);
+
+/** Whether `text` ends with . ! ? or … (then closing quotes or brackets), read back from its end. */
+function endsSentence(text: string): boolean {
+  let k = text.length - 1;
+  while (k >= 0 && CLOSERS.has(text.charAt(k))) k--;
+  return k >= 0 && SENTENCE_ENDS.has(text.charAt(k));
+}
+
+/** The number of words in `text`, counted up to `limit` (enough to compare with a small bound). */
+function countWords(text: string, limit: number): number {
   let words = 0;
   let inWord = false;
-  for (let k = 0; k < text.length; k++) {
+  for (let k = 0; k < text.length && words < limit; k++) {
     const space = isWhiteSpace(text.charCodeAt(k));
-    if (!space) letters++;
     if (!space && !inWord) words++;
     inWord = !space;
   }
-  return { letters, words };
+  return words;
+}
+
+/** Characters other than white space (as `\s` means it): one pass, no copy of the text. */
+export function countLetters(text: string): number {
+  let letters = 0;
+  for (let k = 0; k < text.length; k++) if (!isWhiteSpace(text.charCodeAt(k))) letters++;
+  return letters;
 }
 
 function isWhiteSpace(code: number): boolean {
@@ -126,8 +171,12 @@ function isWhiteSpace(code: number): boolean {
   );
 }
 
+/** The attributes whose words name a block's purpose. */
+const WORD_ATTRIBUTES = ['class', 'id', 'itemprop', 'rel', 'data-testid'];
+
 function hasWord(element: Element, pattern: RegExp): boolean {
-  for (const name of ['class', 'id', 'itemprop', 'rel', 'data-testid']) {
+  if (!element.hasAttributes()) return false;
+  for (const name of WORD_ATTRIBUTES) {
     const value = element.getAttribute(name);
     if (!value) continue;
     for (const word of value.toLowerCase().split(/[^a-z0-9-]+|--|__/)) {

@@ -109,19 +109,13 @@ const HIDDEN_INLINE_STYLE =
 
 /**
  * Whether an element's subtree is skipped, from what the markup itself says (no layout needed).
- * The caller may add a computed-style check for CSS-hidden elements (see ExtractOptions.isHidden).
+ * The caller may add a computed-style check for CSS-hidden elements (see ExtractOptions.isHidden). `tag`: the
+ * element's upper-case tag name, when the caller has it already (the page walk reads it once per element).
  */
-export function isSkippedElement(element: Element): boolean {
-  const tag = element.tagName.toUpperCase();
+export function isSkippedElement(element: Element, tag = element.tagName.toUpperCase()): boolean {
   if (SKIPPED_TAGS.has(tag)) return true;
-  if (element.hasAttribute('hidden') || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
-  if (element.getAttribute('aria-hidden') === 'true') return true;
-  const role = element.getAttribute('role');
-  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
-  const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  const style = element.getAttribute('style');
-  if (style && HIDDEN_INLINE_STYLE.test(style)) return true;
+  // Most elements have no attributes at all: nothing to read then (every element of a page is asked).
+  if (element.hasAttributes() && hasSkippingAttribute(element)) return true;
   // Site-wide header and footer are page chrome; an article's own header (title, standfirst) is content.
   // A closed <details> shows only its first <summary>.
   const parent = element.parentElement;
@@ -131,6 +125,18 @@ export function isSkippedElement(element: Element): boolean {
   if ((tag === 'HEADER' || tag === 'FOOTER') && !element.parentElement?.closest('article, main, [role="main"]'))
     return true;
   return false;
+}
+
+/** The attributes that skip an element's subtree: hidden, ours, aria-hidden, chrome roles, editors, inline hiding. */
+function hasSkippingAttribute(element: Element): boolean {
+  if (element.hasAttribute('hidden') || element.hasAttribute(OWN_UI_ATTRIBUTE)) return true;
+  if (element.getAttribute('aria-hidden') === 'true') return true;
+  const role = element.getAttribute('role');
+  if (role && SKIPPED_ROLES.has(role.trim().toLowerCase())) return true;
+  const editable = element.getAttribute('contenteditable');
+  if (editable !== null && editable.toLowerCase() !== 'false') return true;
+  const style = element.getAttribute('style');
+  return style !== null && style !== '' && HIDDEN_INLINE_STYLE.test(style);
 }
 
 function firstSummary(details: Element): Element | undefined {
@@ -145,4 +151,9 @@ export function isHiddenInlineStyle(style: string | null): boolean {
 
 export function isBlockElement(element: Element): boolean {
   return BLOCK_TAGS.has(element.tagName.toUpperCase());
+}
+
+/** isBlockElement for an upper-case tag name. */
+export function isBlockTag(tag: string): boolean {
+  return BLOCK_TAGS.has(tag);
 }

@@ -1,13 +1,7 @@
 import type { BlockRole, TextSegment } from '../matching/types';
 import type { StyleProbe } from './extract-visibility';
-import {
-  blockRole,
-  countLettersAndWords,
-  markupRole,
-  type BlockTextParts,
-  type MarkupRole,
-} from '../checks/extract-roles';
-import { isBlockElement, isSkippedElement } from '../checks/extract-rules';
+import { blockRole, countLetters, markupRole, type BlockTextParts, type MarkupRole } from '../checks/extract-roles';
+import { isBlockElement, isBlockTag, isSkippedElement } from '../checks/extract-rules';
 
 /** A segment that remembers the DOM text node it came from, so offsets can be mapped back to ranges. */
 export interface NodeSegment extends TextSegment {
@@ -48,6 +42,8 @@ export interface ExtractedBlock {
 export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator<ExtractedBlock> {
   const { isHidden } = options;
   const roleOf = new Map<Element | null, MarkupRole>();
+  /** Each element's own markup flags (markupRole): blocks of one container share its ancestors. */
+  const flagsOf = new Map<Element, number>();
   let number = 0;
   /** The block element of the text being collected; undefined before the first text. */
   let previousBlockElement: Element | null | undefined;
@@ -57,7 +53,7 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
     const element = previousBlockElement ?? null;
     let markup = roleOf.get(element);
     if (markup === undefined && !roleOf.has(element)) {
-      markup = markupRole(element);
+      markup = markupRole(element, flagsOf);
       roleOf.set(element, markup);
     }
     const role = blockRole(markup, parts);
@@ -90,7 +86,7 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
         previousBlockElement = blockElement;
         parts.text += data;
         if (inline !== 0) {
-          const visible = countLettersAndWords(data).letters;
+          const visible = countLetters(data);
           if (inline & IN_LINK) parts.linkChars += visible;
           if (inline & IN_BOLD) parts.boldChars += visible;
         }
@@ -98,13 +94,14 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
       }
     } else if (node.nodeType === 1 && node.firstChild) {
       const element = node as Element;
-      if (!isSkippedElement(element) && !isHidden?.(element)) {
+      const tag = element.tagName.toUpperCase();
+      if (!isSkippedElement(element, tag) && !isHidden?.(element)) {
         savedBlocks.push(blockElement);
         savedInline.push(inline);
-        if (isBlockElement(element)) {
+        if (isBlockTag(tag)) {
           blockElement = element;
           inline = 0;
-        } else inline |= ownInlineKind(element);
+        } else inline |= ownInlineKind(element, tag);
         node = element.firstChild;
         continue;
       }
@@ -128,9 +125,8 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
 const IN_LINK = 1;
 const IN_BOLD = 2;
 
-/** Whether an element itself makes its text link text or bold text. */
-function ownInlineKind(element: Element): number {
-  const tag = element.tagName.toUpperCase();
+/** Whether an element itself makes its text link text or bold text (`tag`: its upper-case tag name). */
+function ownInlineKind(element: Element, tag = element.tagName.toUpperCase()): number {
   if (tag === 'A') return element.hasAttribute('href') ? IN_LINK : 0;
   return tag === 'B' || tag === 'STRONG' ? IN_BOLD : 0;
 }
