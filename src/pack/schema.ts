@@ -50,7 +50,11 @@ const CombinationSchema = v.strictObject({
 /** A concept: a named lexicon; verbs and nouns are inflected at build time, `words` are taken as written. */
 const ConceptSchema = v.strictObject({
   id: v.pipe(nonEmpty('id'), v.regex(FINDING_ID, 'id must be lower-case words joined by hyphens')),
-  /** What it is, for the pack author and the card's "why matched" (actor, act, object, negation, speech, stance). */
+  /**
+   * What it is, for the pack author and the card's "why matched" (actor, act, object, negation, stance…). Two kinds
+   * also steer the engine: `third-party` (a paragraph about one does not carry on the China–Russia context before it)
+   * and `speech` (a third party that speaks is a source, not the subject) — src/matching/concepts.ts.
+   */
   kind: v.optional(nonEmpty('kind')),
   /** Words shown to readers ("supplies … components"): defaults to the id with spaces. */
   label: v.optional(nonEmpty('label')),
