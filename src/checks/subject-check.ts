@@ -44,6 +44,14 @@ export class SubjectCheck {
    * trigger): a page without the subject is read once by one regex, not once per kind.
    */
   private readonly words: RegExp;
+  /** `words` anchored where it is tried (`y`): tells a whole word from a piece of one at a candidate's position. */
+  private readonly wordAt: RegExp;
+  /**
+   * The same terms as plain case-insensitive substrings, no `u` flag, no look-behind (groups as in `words`): the
+   * fast first read of the page's whole text, which only says where `words` is worth trying. Undefined when a term
+   * is not plain ASCII (the non-unicode `i` flag folds only ASCII the way `iu` does): then the page is walked.
+   */
+  private readonly candidates: RegExp | undefined;
   private seenChina = false;
   private seenRussia = false;
   /** True once the page may hold a mention; it never turns back. */
@@ -51,6 +59,8 @@ export class SubjectCheck {
 
   constructor(terms: SubjectTerms) {
     this.words = subjectPattern(terms);
+    this.wordAt = new RegExp(this.words.source, 'iuy');
+    this.candidates = candidatePattern(terms);
     if (terms.alwaysPass) this.passed = true;
   }
 
@@ -69,10 +79,15 @@ export class SubjectCheck {
   }
 
   /**
-   * Reads the raw text nodes under `root` in time slices, stopping as soon as the check passes; resolves to
-   * `passed`. Rejects with Cancelled when `signal` aborts.
+   * Reads the page's text under `root`, stopping as soon as the check passes; resolves to `passed`. Rejects with
+   * Cancelled when `signal` aborts. First the whole text at once (`textContent`, one native read) with the fast
+   * substring regex; the text nodes are walked one by one only when that cannot decide (see `readWhole`).
    */
   async readPage(root: Node, signal: AbortSignal): Promise<boolean> {
+    if (this.passed) return true;
+    const whole = this.candidates && this.readWhole(root.textContent ?? '', this.candidates);
+    if (whole === 'passes') return (this.passed = true);
+    if (whole === 'fails') return false;
     const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, SHOW_TEXT);
     const passed = () => this.passed;
     function* textNodes(): Generator<Text> {
@@ -80,6 +95,31 @@ export class SubjectCheck {
     }
     await forEachSliced(textNodes(), (node) => this.feed(node.data), signal);
     return this.passed;
+  }
+
+  /**
+   * Decides on the page's joined text (`textContent`: its text nodes' data end to end, no separator) where it can.
+   * Every whole word `feed` would find in one text node is in the joined text too, so a kind of word with no
+   * candidate at all is absent from every node: `fails` is exact. A candidate that `wordAt` confirms as a whole word
+   * counts as seen (at worst two nodes joined into one word: a page scanned for nothing, never a mark lost); one it
+   * does not confirm may still be a whole word in its own node (its neighbour letter another node's), so when only
+   * such candidates could make the page pass, the answer is `unsure` and the caller walks the nodes.
+   */
+  private readWhole(text: string, candidates: RegExp): 'passes' | 'fails' | 'unsure' {
+    // Per kind (1 China, 2 Russia, 3 a required word): 1 = some candidate, 2 = a confirmed whole word.
+    const seen = [0, 0, 0, 0];
+    const wordAt = this.wordAt;
+    candidates.lastIndex = 0;
+    for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
+      wordAt.lastIndex = match.index;
+      const word = wordAt.exec(text);
+      const kind = word ? (word[1] !== undefined ? 1 : word[2] !== undefined ? 2 : 3) : match[1] ? 1 : match[2] ? 2 : 3;
+      seen[kind] = Math.max(seen[kind] ?? 0, word ? 2 : 1);
+      if (seen[3] === 2 || (seen[1] === 2 && seen[2] === 2)) return 'passes';
+      // The next try starts one character on, not past the match: every position where `words` could match is tried.
+      candidates.lastIndex = match.index + 1;
+    }
+    return seen[3] || (seen[1] && seen[2]) ? 'unsure' : 'fails';
   }
 
   /**
@@ -119,6 +159,25 @@ function subjectPattern(terms: SubjectTerms): RegExp {
   const starts = [...new Set(terms.anywhere.map((word) => escapeRegExp(word.slice(0, 4))))];
   const wholeWords = `(?:(${termsSource(terms.china) || '(?!)'})|(${termsSource(terms.russia) || '(?!)'}))(?![\\p{L}\\p{N}])`;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:${wholeWords}|(${starts.join('|') || '(?!)'}))`, 'giu');
+}
+
+/**
+ * `subjectPattern`'s terms as bare case-insensitive substrings without the `u` flag (V8 reads such a pattern far
+ * faster than one with Unicode classes and a look-behind). It must find every match of `subjectPattern`: a term's
+ * separator is any run of non-ASCII-alphanumerics (a superset of `[^\p{L}\p{N}]`), and `k`/`s` also match the
+ * two non-ASCII letters that `iu` folds to them (K KELVIN SIGN, ſ LONG S). Undefined when a term is not ASCII.
+ */
+function candidatePattern(terms: SubjectTerms): RegExp | undefined {
+  const all = [...terms.china, ...terms.russia, ...terms.anywhere];
+  if (all.some((term) => /[^\x20-\x7e]/.test(term))) return undefined;
+  const literal = (term: string) =>
+    escapeRegExp(term.toLowerCase())
+      .replace(/k/g, '[k\u212a]')
+      .replace(/s/g, '[s\u017f]')
+      .replace(/\s+/g, '[^a-z0-9]+');
+  const group = (list: readonly string[]) => `(${list.map(literal).join('|') || '(?!)'})`;
+  const starts = [...new Set(terms.anywhere.map((word) => word.slice(0, 4)))];
+  return new RegExp(`${group(terms.china)}|${group(terms.russia)}|${group(starts)}`, 'gi');
 }
 
 /**

@@ -70,6 +70,50 @@ describe('SubjectCheck (the quick check before any scan)', () => {
     };
     expect(await read('<p>Xi met <b>Putin</b></p>')).toBe(true);
     expect(await read('<p>Freediving without limits</p>')).toBe(false);
+    // The joined text reads "MoscownightsBeijing": Moscow is a whole word only in its own node.
+    expect(await read('<p>Moscow</p><p>nights in</p><p>Beijing</p>')).toBe(true);
+    expect(await read('<p>Chinatown</p><p>Russiaville</p>')).toBe(false);
+    // The letters `iu` folds to k and s (KELVIN SIGN, LONG S) count as they do in a single node.
+    expect(await read('<p>the \u212Aremlin and Beijing</p>')).toBe(true);
+    expect(await read('<p>Power of \u017Fiberia</p>')).toBe(true);
+  });
+
+  it('never fails a page whose text nodes, read one by one, pass (any words, any split into nodes)', async () => {
+    // The fast read of the joined text must not lose a page the per-node check passes. Texts are random runs of
+    // the check's own words, pieces of them, letters and separators, split into random nodes; also the reverse
+    // direction is counted so the test cannot pass by answering `true` for everything.
+    const terms = subjectTerms(PACK.matcher);
+    const pieces = [...terms.china, ...terms.russia, ...terms.anywhere].flatMap((t) => [t, t.slice(1), t.slice(0, -1)]);
+    const fillers = ['a', 'town', ' ', ' ', '-', '’', 'é', '1', ' the ', ' ', '\n', '. '];
+    let seed = 7;
+    const random = (n: number) => Math.floor(((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31) * n);
+    const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+    const document = window.document as unknown as Document;
+    let passedByNodes = 0;
+    let failedByNodes = 0;
+    for (let round = 0; round < 600; round++) {
+      const nodes: string[] = [];
+      for (let n = 1 + random(5); n > 0; n--) {
+        let text = '';
+        for (let k = 1 + random(6); k > 0; k--) {
+          const list = random(2) === 0 ? pieces : fillers;
+          const word = list[random(list.length)] ?? '';
+          text += random(2) ? word.toUpperCase() : word;
+        }
+        nodes.push(text);
+      }
+      const body = document.createElement('div');
+      for (const text of nodes) body.append(document.createElement(random(2) ? 'p' : 'b'), text);
+      const byNodes = feedAll(nodes);
+      const read = await new SubjectCheck(terms).readPage(body, new AbortController().signal);
+      if (byNodes) {
+        passedByNodes += 1;
+        expect(read, JSON.stringify(nodes)).toBe(true);
+      } else failedByNodes += 1;
+    }
+    await window.happyDOM.close();
+    expect(passedByNodes, 'random pages the per-node check passes').toBeGreaterThan(50);
+    expect(failedByNodes, 'random pages the per-node check fails').toBeGreaterThan(50);
   });
 });
 
