@@ -146,8 +146,15 @@ export class Overlay {
     return true;
   }
 
-  /** The next mention after the open card's, else the first one at or below the top of the viewport. */
-  revealNext(): boolean {
+  /**
+   * The next mention after the open card's, else the first one at or below the top of the viewport. The marks are on
+   * the page before their findings can be read (the background's ranking answers after the first scan): the command
+   * pressed in between waits for that answer instead of finding no mention.
+   */
+  async revealNext(): Promise<boolean> {
+    const texts = [...(this.run?.scan?.placed() ?? [])].map((placed) => placed.mention.text);
+    // Failed: the extension went away (prepared() reports the rest); the marks it could not rank are not revealed.
+    await this.ranking?.prepare(texts).catch(() => undefined);
     const all = this.mentions();
     if (all.length === 0) return false;
     const current = this.run?.cards?.openMention;
