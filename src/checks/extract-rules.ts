@@ -150,7 +150,7 @@ export function isHiddenInlineStyle(style: string | null): boolean {
 }
 
 export function isBlockElement(element: Element): boolean {
-  return BLOCK_TAGS.has(element.tagName.toUpperCase());
+  return isBlockTag(element.tagName.toUpperCase());
 }
 
 /** isBlockElement for an upper-case tag name. */

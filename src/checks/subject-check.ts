@@ -70,8 +70,9 @@ export class SubjectCheck {
     const words = this.words;
     words.lastIndex = 0;
     for (let match = words.exec(text); match; match = words.exec(text)) {
-      if (match[3] !== undefined) this.passed = true;
-      else if (match[1] !== undefined) this.seenChina = true;
+      const kind = kindOf(match);
+      if (kind === ANYWHERE) this.passed = true;
+      else if (kind === CHINA) this.seenChina = true;
       else this.seenRussia = true;
       if (this.passed || (this.seenChina && this.seenRussia)) return (this.passed = true);
     }
@@ -113,7 +114,7 @@ export class SubjectCheck {
     for (let match = candidates.exec(text); match; match = candidates.exec(text)) {
       wordAt.lastIndex = match.index;
       const word = wordAt.exec(text);
-      const kind = word ? (word[1] !== undefined ? 1 : word[2] !== undefined ? 2 : 3) : match[1] ? 1 : match[2] ? 2 : 3;
+      const kind = kindOf(word ?? match);
       seen[kind] = Math.max(seen[kind] ?? 0, word ? 2 : 1);
       if (seen[3] === 2 || (seen[1] === 2 && seen[2] === 2)) return 'passes';
       // The next try starts one character on, not past the match: every position where `words` could match is tried.
@@ -144,6 +145,16 @@ export class SubjectCheck {
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     signal.addEventListener('abort', () => observer.disconnect(), { once: true });
   }
+}
+
+/** The regexes' groups (`words`, `wordAt`, `candidates`): a China term, a Russia term, a required word's start. */
+const CHINA = 1;
+const RUSSIA = 2;
+const ANYWHERE = 3;
+
+/** Which kind of word a match of one of the check's regexes is (exactly one group takes part). */
+function kindOf(match: RegExpExecArray): typeof CHINA | typeof RUSSIA | typeof ANYWHERE {
+  return match[CHINA] !== undefined ? CHINA : match[RUSSIA] !== undefined ? RUSSIA : ANYWHERE;
 }
 
 /** Whole words or phrases; spaces in a term stand for any separator. */

@@ -152,7 +152,7 @@ export class Overlay {
    * pressed in between waits for that answer instead of finding no mention.
    */
   async revealNext(): Promise<boolean> {
-    const texts = [...(this.run?.scan?.placed() ?? [])].map((placed) => placed.mention.text);
+    const texts = this.run?.scan ? placedTexts(this.run.scan) : [];
     // Failed: the extension went away (prepared() reports the rest); the marks it could not rank are not revealed.
     await this.ranking?.prepare(texts).catch(() => undefined);
     const all = this.mentions();
@@ -189,8 +189,7 @@ export class Overlay {
   private prepared(run: Run, then: (count: number) => void): void {
     const scan = run.scan;
     if (!scan || !this.ranking) return;
-    const texts = [...scan.placed()].map((placed) => placed.mention.text);
-    this.ranking.prepare(texts).then(
+    this.ranking.prepare(placedTexts(scan)).then(
       () => {
         if (this.run === run) then(this.refilter(run));
       },
@@ -322,4 +321,9 @@ export async function startOverlay(
     overlay.restart();
   });
   return overlay;
+}
+
+/** The texts of a scan's placed mentions: what the ranking is asked about before their findings are read. */
+function placedTexts(scan: PageScan): string[] {
+  return [...scan.placed()].map((placed) => placed.mention.text);
 }

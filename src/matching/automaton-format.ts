@@ -67,6 +67,11 @@ export function encodeNumbers(values: readonly number[]): string {
     }
     codes.push(FINAL_FIRST + rest);
   }
+  return stringOfCodes(codes);
+}
+
+/** UTF-16 codes as a string, in chunks (a spread of the whole array would overflow the call stack). */
+function stringOfCodes(codes: readonly number[]): string {
   let out = '';
   for (let k = 0; k < codes.length; k += 4096) out += String.fromCharCode(...codes.slice(k, k + 4096));
   return out;
@@ -202,8 +207,7 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
     labelCodes.push(...edges.labels);
     links.push(...edges.links);
   }
-  let labels = '';
-  for (let k = 0; k < labelCodes.length; k += 4096) labels += String.fromCharCode(...labelCodes.slice(k, k + 4096));
+  const labels = stringOfCodes(labelCodes);
   return {
     format: AUTOMATON_FORMAT,
     states: next,
