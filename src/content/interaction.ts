@@ -32,6 +32,12 @@ export interface InteractionOptions {
   behaviour: () => OpenBehaviour;
   /** Shows the card of `placed` in the layer; `pointerY` is the pointer's line when it was opened by the pointer. */
   showCard: (placed: PlacedMention, takeFocus: boolean, pointerY: number | undefined) => void;
+  /**
+   * Undefined when the findings of `placed` can be read now; else a promise that resolves once they can (the
+   * marks are on the page before the background's ranking answers, and a finding list read before that answer
+   * is kept in the wrong order). The card then opens when it resolves, if it is still the one asked for.
+   */
+  whenReadable?: (placed: PlacedMention) => Promise<void> | undefined;
 }
 
 /**
@@ -52,6 +58,8 @@ export class CardController {
   private keyHeld = false;
   private readonly active = new ActiveMark();
   private hovered: PlacedMention | null = null;
+  /** Counts open() and close() calls: a card waiting for its findings opens only if nothing came after it. */
+  private requests = 0;
 
   constructor(private readonly options: InteractionOptions) {
     const { document, signal } = options;
@@ -83,12 +91,26 @@ export class CardController {
     }
     this.current = placed;
     this.pinned = pinned || this.pinned;
-    this.options.showCard(placed, takeFocus, pointerY);
+    const request = ++this.requests;
+    const waiting = this.options.whenReadable?.(placed);
+    if (waiting) {
+      // Failed: the extension went away (the overlay reports it and stops); no card for this mark.
+      waiting.then(
+        () => {
+          if (request === this.requests && !this.options.signal.aborted)
+            this.options.showCard(placed, takeFocus, pointerY);
+        },
+        () => undefined,
+      );
+    } else {
+      this.options.showCard(placed, takeFocus, pointerY);
+    }
     this.showActive();
   }
 
   close({ restoreFocus }: { restoreFocus: boolean }): void {
     this.cancelTimers();
+    this.requests++;
     if (!this.current && !this.options.layer.isOpen) return;
     const focusWasInCard = this.options.layer.hasFocus();
     this.options.layer.hide();

@@ -248,6 +248,9 @@ export class Overlay {
           hoverDelayMs: this.settings?.hoverDelayMs ?? HOVER_OPEN_DELAY_MS,
           quietKey: this.settings?.quietKey ?? 'Alt',
         }),
+        // A card asked for before the first scan's ranking answered waits for that same request (or asks for its
+        // own mark's text, when the scan has not sent one yet: a mark is hit-tested from the moment it is placed).
+        whenReadable: (placed) => (this.ranked(placed) ? undefined : this.ranking?.prepare([placed.mention.text])),
         showCard: (placed, takeFocus, pointerY) => {
           if (signal.aborted) return;
           this.layer.show(

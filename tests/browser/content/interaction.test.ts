@@ -31,7 +31,11 @@ function fakeLayer() {
   return { layer, host };
 }
 
-function setup(mode: 'hover' | 'click', hoverDelayMs = HOVER_OPEN_DELAY_MS) {
+function setup(
+  mode: 'hover' | 'click',
+  hoverDelayMs = HOVER_OPEN_DELAY_MS,
+  ranking: { findings: () => string[]; whenReadable?: () => Promise<void> | undefined } = { findings: () => ['x'] },
+) {
   const root = document.createElement('p');
   root.style.cssText = 'font: 20px/1.5 sans-serif; margin: 40px;';
   root.textContent = 'They call it an axis of convenience today.';
@@ -39,28 +43,40 @@ function setup(mode: 'hover' | 'click', hoverDelayMs = HOVER_OPEN_DELAY_MS) {
   const segments = extractSegments(root);
   const { text } = joinSegments(segments);
   const start = text.indexOf('axis of convenience');
-  const [placed] = placeMentions(segments, [
-    { start, end: start + 19, text: 'axis of convenience', trigger: 'x', findings: ['x'] },
-  ]);
+  // Ranked on first read and kept, as the engine's mentions are.
+  let findings: string[] | undefined;
+  const mention = {
+    start,
+    end: start + 19,
+    text: 'axis of convenience',
+    trigger: 'x',
+    get findings() {
+      return (findings ??= ranking.findings());
+    },
+  };
+  const [placed] = placeMentions(segments, [mention]);
   const index = new MentionIndex();
   index.add(placed!);
   const { layer, host } = fakeLayer();
   const abort = new AbortController();
   const opened: PlacedMention[] = [];
+  const shownFindings: string[][] = [];
   const controller = new CardController({
     document,
     signal: abort.signal,
     index,
     layer,
     behaviour: () => ({ mode, hoverDelayMs, quietKey: 'Alt' as const }),
+    ...(ranking.whenReadable && { whenReadable: ranking.whenReadable }),
     showCard: (one, takeFocus) => {
       opened.push(one);
+      shownFindings.push(one.mention.findings);
       layer.show({} as never, { takeFocus });
     },
   });
   const rect = rangeOf(placed!).getBoundingClientRect();
   const centre = { clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2 };
-  return { placed: placed!, layer, host, abort, opened, controller, centre };
+  return { placed: placed!, layer, host, abort, opened, shownFindings, controller, centre };
 }
 
 const move = (init: PointerEventInit) =>
@@ -158,6 +174,51 @@ describe('CardController', () => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(layer.isOpen).toBe(false);
     expect(document.activeElement).toBe(button);
+    abort.abort();
+  });
+
+  /** A ranking that answers when the test says: `findings` in fuse's order before, ranked after. */
+  function delayedRanking() {
+    let ready = false;
+    let answer!: () => void;
+    const answered = new Promise<void>((resolve) => (answer = resolve));
+    return {
+      answer: () => {
+        ready = true;
+        answer();
+      },
+      findings: () => (ready ? ['ranked-first', 'second'] : ['second']),
+      whenReadable: () => (ready ? undefined : answered),
+    };
+  }
+
+  it('a card asked for before its mark is ranked opens when the ranking answers, with the ranked findings', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'requestAnimationFrame'] });
+    const ranking = delayedRanking();
+    const { layer, centre, abort, shownFindings } = setup('hover', HOVER_OPEN_DELAY_MS, ranking);
+    move(centre);
+    vi.advanceTimersToNextFrame();
+    vi.advanceTimersByTime(HOVER_OPEN_DELAY_MS);
+    expect(layer.shown).toBe(0);
+    ranking.answer();
+    await vi.waitFor(() => expect(layer.shown).toBe(1));
+    expect(shownFindings).toEqual([['ranked-first', 'second']]);
+
+    // Ranked now: a click opens it at once, in the same task.
+    document.dispatchEvent(new MouseEvent('click', { bubbles: true, ...centre }));
+    expect(layer.shown).toBe(2);
+    abort.abort();
+  });
+
+  it('a card closed before its ranking answers does not open after it', async () => {
+    const ranking = delayedRanking();
+    const { layer, placed, controller, abort } = setup('click', HOVER_OPEN_DELAY_MS, ranking);
+    controller.open(placed, { takeFocus: false, pinned: true });
+    controller.close({ restoreFocus: false });
+    ranking.answer();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(layer.shown).toBe(0);
     abort.abort();
   });
 
