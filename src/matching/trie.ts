@@ -126,7 +126,7 @@ export function spot(trie: Trie, text: string, start: number, end: number, sink:
     if (node <= 0) continue;
     bestTrigger = -1;
     bestRef = 0;
-    walk(trie, text, node, i + 1, end);
+    const stop = walk(trie, text, node, i + 1, end);
     if (bestTrigger !== -1 && i >= blockedUntil) {
       if (bestTrigger !== BLOCKER) sink.trigger(bestTrigger, i, triggerEnd);
       blockedUntil = triggerEnd;
@@ -135,13 +135,20 @@ export function spot(trie: Trie, text: string, start: number, end: number, sink:
       if (bestRef !== REF_NONE) sink.ref(bestRef, i, refEnd);
       refBlockedUntil = refEnd;
     }
+    // The walk read this word's characters up to `stop`: the next word start is at or after it.
+    if (stop > i) i = stop - 1;
   }
 }
 
-/** Follows the automaton from `node` (reached by the character before `j`), recording the longest accepts. */
-function walk(trie: Trie, text: string, node: number, j: number, end: number): void {
+/**
+ * Follows the automaton from `node` (reached by the character before `j`), recording the longest accepts. Returns
+ * where it stopped while still in the word it started in (every character before that one is of that word: the
+ * scan goes on from there), else -1.
+ */
+function walk(trie: Trie, text: string, node: number, j: number, end: number): number {
   let lastClass = WORD;
   let pendingSpace = false;
+  let inWord = true;
   for (;;) {
     if (lastClass !== SEP) {
       const t = trie.trigger[node] as number;
@@ -157,7 +164,7 @@ function walk(trie: Trie, text: string, node: number, j: number, end: number): v
         }
       }
     }
-    if (j >= end) return;
+    if (j >= end) return inWord ? j : -1;
     const code = text.charCodeAt(j);
     const cls = CLASSES[code] || charClass(code);
     j++;
@@ -165,16 +172,19 @@ function walk(trie: Trie, text: string, node: number, j: number, end: number): v
     if (cls === SEP) {
       pendingSpace = true;
       lastClass = SEP;
+      inWord = false;
       continue;
     }
     if (pendingSpace) {
       node = child(trie, node, SPACE);
-      if (node < 0) return;
+      if (node < 0) return -1;
       pendingSpace = false;
     }
+    if (cls !== WORD) inWord = false;
     const folded = FOLDS[code] || foldChar(code);
     node = folded === FOLD_MULTI ? stepChar(trie, node, code) : child(trie, node, folded);
-    if (node < 0) return;
+    // The character that failed is read again by the scan (a word character of this word, or what ends it).
+    if (node < 0) return inWord ? j - 1 : -1;
     lastClass = cls;
   }
 }
