@@ -5,8 +5,9 @@
  * - a phrase (as normalised: "Sanctions", "sanctions" and "sanctions’" are one phrase) is marked at its first
  *   occurrence, and again only where no mark of the same phrase lies within CLUTTER_WINDOW prose blocks before or
  *   after it;
- * - a block carries at most MARKS_PER_FINDING_PER_BLOCK marks per finding (its first finding): a paragraph that
- *   restates one finding five ways gets the first few, the ones a reader meets first;
+ * - a block carries at most MARKS_PER_FINDING_PER_BLOCK marks per finding: a paragraph that restates one finding
+ *   five ways gets the first few, the ones a reader meets first. Counted on the marks as shown, after joining
+ *   (join.ts): a clause joined into one mark is one mark, of each of its findings;
  * - a headline is marked only for a finding that no paragraph of the page carries (`inProse`; session.ts decides
  *   headings after the body): the reader meets the finding in the body, where its sentence explains it.
  */
@@ -32,10 +33,8 @@ export class ClutterGuard {
     return n;
   }
 
-  /** Whether a mention of `phrase` (normalised) for `finding` in `block` may be marked; if so, it is recorded. */
-  admit(phrase: string, finding: string, block: number): boolean {
-    const perFinding = this.findings.get(finding)?.get(block) ?? 0;
-    if (perFinding >= MARKS_PER_FINDING_PER_BLOCK) return false;
+  /** Whether a mention of `phrase` (normalised) in `block` may be marked by the phrase rule; if so, it is recorded. */
+  admitPhrase(phrase: string, block: number): boolean {
     const blocks = this.kept.get(phrase);
     if (blocks) {
       for (const other of blocks) if (other === block || this.distance(other, block) < CLUTTER_WINDOW) return false;
@@ -43,10 +42,25 @@ export class ClutterGuard {
     } else {
       this.kept.set(phrase, new Set([block]));
     }
-    let marked = this.findings.get(finding);
-    if (!marked) this.findings.set(finding, (marked = new Map<number, number>()));
-    marked.set(block, perFinding + 1);
     return true;
+  }
+
+  /**
+   * Whether a mark (joined or not) of these findings, its own first, may be shown in `block`: its own finding has
+   * marks to spare there. If so, it is recorded as one mark of each of its findings.
+   */
+  admitMark(findings: readonly string[], block: number): boolean {
+    if (this.marksOf(findings[0] as string, block) >= MARKS_PER_FINDING_PER_BLOCK) return false;
+    for (const finding of findings) {
+      let marked = this.findings.get(finding);
+      if (!marked) this.findings.set(finding, (marked = new Map<number, number>()));
+      marked.set(block, this.marksOf(finding, block) + 1);
+    }
+    return true;
+  }
+
+  private marksOf(finding: string, block: number): number {
+    return this.findings.get(finding)?.get(block) ?? 0;
   }
 
   /** Whether a prose block carries a mark of `finding` (then a headline does not repeat it, see session.ts). */
@@ -56,12 +70,18 @@ export class ClutterGuard {
     return false;
   }
 
-  /** Forgets a mark (its block changed or left the page). */
-  release(phrase: string, finding: string, block: number): void {
+  /** Forgets a phrase admitted in `block` (its block changed or left the page, or its mark was not shown). */
+  releasePhrase(phrase: string, block: number): void {
     this.kept.get(phrase)?.delete(block);
-    const marked = this.findings.get(finding);
-    const n = marked?.get(block) ?? 0;
-    if (n > 1) marked?.set(block, n - 1);
-    else marked?.delete(block);
+  }
+
+  /** Forgets a mark admitted in `block` (its block changed or left the page). */
+  releaseMark(findings: readonly string[], block: number): void {
+    for (const finding of findings) {
+      const marked = this.findings.get(finding);
+      const n = marked?.get(block) ?? 0;
+      if (n > 1) marked?.set(block, n - 1);
+      else marked?.delete(block);
+    }
   }
 }

@@ -6,6 +6,7 @@
 import { ClutterGuard } from './clutter';
 import type { CompiledTrigger } from './compile';
 import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
+import { joinedRuns, runEnd, runFindings, runLead, type JoinableMark } from './join';
 import { normalizePhrase } from './normalize';
 import { isOnTopic, type TopicCounts } from './gate';
 import type { Ranker } from './rank';
@@ -25,9 +26,10 @@ interface Candidate {
   end: number;
   /** Not yet decided: waiting for the page to turn out on topic. */
   pending: boolean;
-  /** The normalised phrase and finding it was kept under by the clutter rule, once kept. */
+  /** The normalised phrase it was kept under by the clutter rule, once kept. */
   kept?: string;
-  keptFinding?: string;
+  /** On the first candidate of a shown mark: the findings the clutter rule counted it under. */
+  counted?: string[];
 }
 
 interface BlockState {
@@ -156,7 +158,8 @@ export class PageSession implements SpotSink {
       if (state.china > 0 && state.russia > 0) this.counts.bothBlocks -= 1;
     }
     for (const candidate of state.candidates) {
-      if (candidate.kept) this.clutter.release(candidate.kept, candidate.keptFinding as string, block);
+      if (candidate.kept) this.clutter.releasePhrase(candidate.kept, block);
+      if (candidate.counted) this.clutter.releaseMark(candidate.counted, block);
     }
     this.blocks.delete(block);
     this.waiting.delete(block);
@@ -275,6 +278,7 @@ export class PageSession implements SpotSink {
     block: number,
     candidate: Candidate,
     trigger: CompiledTrigger,
+    joined: JoinedFindings,
     text: string,
     sentence: string,
   ): BlockMention {
@@ -290,7 +294,7 @@ export class PageSession implements SpotSink {
       text,
       trigger: trigger.phrase,
       get findings() {
-        findings ??= withFound(ranker.rank(trigger, text, query), trigger, candidate.alsoFound);
+        findings ??= withFound(ranker.rank(trigger, text, query), trigger, joined, candidate.alsoFound);
         return findings;
       },
     };
@@ -322,7 +326,7 @@ export class PageSession implements SpotSink {
     if (!state || state.text === undefined) return;
     const blockText = state.text;
     let stillWaiting = false;
-    const kept: { candidate: Candidate; trigger: CompiledTrigger }[] = [];
+    const kept: (JoinableMark & { candidate: Candidate; trigger: CompiledTrigger })[] = [];
     for (const candidate of state.candidates) {
       if (!candidate.pending) continue;
       const trigger = this.triggerOf(candidate);
@@ -335,14 +339,24 @@ export class PageSession implements SpotSink {
       if (state.role === 'heading' && this.clutter.inProse(trigger.finding)) continue;
       const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
-      if (!this.clutter.admit(phrase, trigger.finding, block)) continue;
+      if (!this.clutter.admitPhrase(phrase, block)) continue;
       candidate.kept = phrase;
-      candidate.keptFinding = trigger.finding;
-      kept.push({ candidate, trigger });
+      kept.push({ start: candidate.start, end: candidate.end, finding: trigger.finding, candidate, trigger });
     }
+    // Shown in runs (join.ts); the clutter rule counts each run as one mark of each of its findings.
     for (const run of joinedRuns(blockText, kept)) {
-      const { candidate, trigger } = run[0] as (typeof kept)[number];
-      const end = (run.at(-1) as (typeof kept)[number]).candidate.end;
+      const { candidate } = run[0] as (typeof kept)[number];
+      const findings = runFindings(blockText, run);
+      if (!this.clutter.admitMark(findings, block)) {
+        for (const k of run) {
+          this.clutter.releasePhrase(k.candidate.kept as string, block);
+          k.candidate.kept = undefined;
+        }
+        continue;
+      }
+      candidate.counted = findings;
+      const lead = runLead(blockText, run);
+      const end = runEnd(run);
       const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
       const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
       const joined = {
@@ -352,7 +366,10 @@ export class PageSession implements SpotSink {
         ...(alsoFound.length > 0 ? { alsoFound } : {}),
       };
       const text = blockText.slice(candidate.start, end);
-      out.push(this.mention(block, joined, trigger, text, sentenceAround(blockText, candidate.start, end)));
+      const sentence = sentenceAround(blockText, candidate.start, end);
+      // The other marks' own findings, and their triggers' other ones: what each would have shown alone.
+      const others = { own: findings.slice(1), also: run.flatMap((k) => (k === lead ? [] : k.trigger.also)) };
+      out.push(this.mention(block, joined, lead.trigger, others, text, sentence));
     }
     if (stillWaiting) {
       this.waiting.add(block);
@@ -365,48 +382,28 @@ export class PageSession implements SpotSink {
   }
 }
 
-/** Characters between two marks of one finding that still read as one clause (see joinedRuns). */
-const JOIN_GAP = 60;
-/** The longest mark joining makes. */
-const JOIN_MAX = 160;
-
-/**
- * The kept marks of a block, in runs to be shown as one mark each: a clause that makes one point twice ("drone
- * parts and body armour", "dual-use components covered by Western export controls") is one thing to hover, not
- * two. Marks join when they are of the same finding, in one sentence (no . ! ? or ; between them), at most
- * JOIN_GAP characters apart and JOIN_MAX long together. Only marks decided together join (a block's marks wait for
- * the topic gate together; a mark of context `any` decided before the page turned on topic stays on its own).
- */
-function joinedRuns<T extends { candidate: { start: number; end: number }; trigger: { finding: string } }>(
-  text: string,
-  kept: readonly T[],
-): T[][] {
-  const runs: T[][] = [];
-  const ordered = kept.length > 1 ? [...kept].sort((a, b) => a.candidate.start - b.candidate.start) : kept;
-  for (const mark of ordered) {
-    const run = runs.at(-1);
-    const first = run?.[0];
-    const last = run?.at(-1);
-    if (run && first && last && last.trigger.finding === mark.trigger.finding) {
-      const gap = text.slice(last.candidate.end, mark.candidate.start);
-      if (
-        gap.length <= JOIN_GAP &&
-        mark.candidate.end - first.candidate.start <= JOIN_MAX &&
-        !/[.!?;]["'”’)]*\s/.test(gap)
-      ) {
-        run.push(mark);
-        continue;
-      }
-    }
-    runs.push([mark]);
-  }
-  return runs;
+/** The findings of the marks joined into a mention after its lead: their own, and their triggers' `also`. */
+interface JoinedFindings {
+  own: readonly string[];
+  also: readonly string[];
 }
 
-/** A ranking with the findings of combinations that held on the same words after the trigger's own ones. */
-function withFound(ranked: string[], trigger: CompiledTrigger, found: readonly string[] | undefined): string[] {
-  if (!found) return ranked;
+/**
+ * A mention's ranking with what the marks joined into it say (the reader hovers one mark for all of them): the
+ * trigger's own finding, the joined marks' own findings, the trigger's other findings, the joined triggers' other
+ * findings, those of combinations that held on the same words, then the rest of the ranking.
+ */
+function withFound(
+  ranked: string[],
+  trigger: CompiledTrigger,
+  joined: JoinedFindings,
+  found: readonly string[] | undefined,
+): string[] {
+  if (joined.own.length === 0 && joined.also.length === 0 && !found) return ranked;
   const own = 1 + trigger.also.length;
-  const merged = [...new Set([...ranked.slice(0, own), ...found, ...ranked.slice(own)])];
-  return merged.slice(0, Math.max(ranked.length, own + found.length));
+  const first = [
+    ...new Set([trigger.finding, ...joined.own, ...ranked.slice(1, own), ...joined.also, ...(found ?? [])]),
+  ];
+  const merged = [...new Set([...first, ...ranked.slice(own)])];
+  return merged.slice(0, Math.max(ranked.length, first.length));
 }

@@ -125,17 +125,20 @@ describe('clutter rule', () => {
     expect(engine.scan(page)).toHaveLength(3);
   });
 
-  it('shows one point made twice in a clause as one mark, and keeps other findings and sentences apart', () => {
+  it('shows one clause as one mark, of each finding it makes, and keeps sentences and clauses apart', () => {
     const page = blocks(
       ON_TOPIC,
       'A no limits partnership and a limitless friendship; a boundless partnership. De-dollarisation, an axis of convenience.',
     );
-    expect(texts(engine.scan(page))).toEqual([
+    const marks = engine.scan(page);
+    expect(texts(marks)).toEqual([
       'no limits partnership and a limitless friendship',
       'boundless partnership',
-      'De-dollarisation',
-      'axis of convenience',
+      'De-dollarisation, an axis of convenience',
     ]);
+    expect(marks[2]!.findings.slice(0, 2)).toEqual(['gas', 'axis']);
+    const twoClauses = blocks(ON_TOPIC, 'De-dollarisation goes on, but an axis of convenience it is not.');
+    expect(texts(engine.scan(twoClauses))).toEqual(['De-dollarisation', 'axis of convenience']);
   });
 });
 

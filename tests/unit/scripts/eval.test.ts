@@ -39,11 +39,13 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     expect(top.themeRecall).toBeGreaterThanOrEqual(0.95);
     expect(top.spanRecall).toBeGreaterThanOrEqual(0.85);
     expect(report.spanRecall).toBeGreaterThanOrEqual(0.85);
-    // Not yet the bound of 1.5, but no worse than today's 1.58: recall is not bought with more noise.
-    expect(report.marksPerSpan).toBeLessThanOrEqual(1.6);
-    // Nor more dense pages than today's 12 over 30 marks per 1,000 words. One page's labels alone are 42.9 per
-    // 1,000 words (13 spans in 303 words), so the density bound cannot be met there without losing labelled spans.
-    expect(report.pagesOverDensity).toBeLessThanOrEqual(12);
+    // Within the bound of 1.5 on all 45 (1.43 since one clause shows as one mark, join.ts; 1.59 before): recall is
+    // not bought with more noise. Not yet on the first folder alone (1.53).
+    expect(report.marksPerSpan).toBeLessThanOrEqual(1.45);
+    // Nor more dense pages than today's 5 over 30 marks per 1,000 words (12 before joining). One page's labels alone
+    // are 42.9 per 1,000 words (13 spans in 303 words), so the density bound cannot be met there without losing
+    // labelled spans.
+    expect(report.pagesOverDensity).toBeLessThanOrEqual(5);
     expect(report.maxSpansPer1000Words).toBeGreaterThan(30);
     expect(report.pagesOverDensity).toBe(
       Object.values(report.folders).reduce((n, folder) => n + folder.pagesOverDensity, 0),
@@ -56,6 +58,6 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     // The honest split is printed for every folder (rules are written from one half, checked on the other).
     expect(Object.keys(report.split)).toEqual(['top odd', 'top even', 'batch-2 odd', 'batch-2 even']);
     // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 on all 45 and on batch-2, span ≥ 0.85 on
-    // batch-2, and the noise bounds (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
+    // batch-2, and the noise bounds in each folder (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
   });
 });
