@@ -261,6 +261,63 @@ describe("no alliance, transactional ties, energy and currencies in reporters' o
   });
 });
 
+/**
+ * Session 6 concepts, in sentences written for this test: unease about the other side's growing weight, not being
+ * bound to defend the other, backing in words only, China filling the gap the West left, Russia relying on Chinese
+ * goods, and "neither side" as a reference to the pair. Each with the sentences that must stay unmarked for it.
+ */
+describe('unease, defence, words-only backing, filling the gap, reliance on goods', () => {
+  it.each([
+    ["Moscow is nervous about Beijing's expanding footprint in Central Asia.", 'no-alliance-trust'],
+    ['The Kremlin worries that Chinese influence in its Far East keeps growing.', 'no-alliance-trust'],
+    ['Neither Beijing nor Moscow is obliged to fight for the other.', 'no-alliance-trust'],
+    ['China has refused to commit to defending Russia in a war.', 'no-alliance-trust'],
+    ['Chinese and Russian generals seldom trust each other with secrets.', 'no-alliance-trust'],
+    ['Beijing and Moscow say their ties are not aimed at anyone.', 'no-alliance-trust'],
+    ['Xi offered Putin little beyond warm words.', 'transactional'],
+    ['Beijing has given Moscow moral support but little material help.', 'transactional'],
+    ['Russia needs China far more than the other way round.', 'transactional'],
+    ['When Western carmakers left Russia, Chinese brands filled the gap.', 'sanctions-brics-coordination'],
+    ['Russia now receives most of its microelectronics from China.', 'dual-use-restrictions'],
+    ['Russia has grown reliant on semiconductors made in China.', 'dual-use-restrictions'],
+    ['Chinese sales of machine tools to Russia declined in the spring.', 'dual-use-restrictions'],
+    ['Beijing has clamped down on shipments of drone engines to Russia.', 'dual-use-restrictions'],
+    ['Russia is now the largest source of LNG for China.', 'energy-dedollarisation'],
+    ['China and Russia share a common enemy in Washington.', 'axis-of-convenience'],
+  ])('"%s" → %s', (sentence, finding) => {
+    // Among the first three findings (what the card shows first): a phrase may hold the words for its own finding.
+    const mentions = scanInContext(sentence);
+    expect(
+      mentions.some((m) => m.findings.slice(0, 3).includes(finding)),
+      `${sentence}: ${mentions.map((m) => `${m.text} → ${m.findings[0]}`).join('; ')}`,
+    ).toBe(true);
+  });
+
+  it.each([
+    ["Russia and China are worried about NATO's growing influence in Asia.", 'no-alliance-trust'],
+    ['China and Russia fear Japanese influence in the region.', 'no-alliance-trust'],
+    ['The US has promised to defend Japan, which Beijing and Moscow did not mention.', 'no-alliance-trust'],
+    ['Indian firms replaced Western suppliers in Japan, a Chinese report said.', 'sanctions-brics-coordination'],
+    ['Chinese and Russian markets follow supply and demand in world energy.', 'energy-dedollarisation'],
+    ['Chinese aircraft locked fire-control radar onto Russian jets.', 'dual-use-restrictions'],
+    ['Moscow sold jet engines to Chinese state firms, which rely on them.', 'dual-use-restrictions'],
+  ])('"%s" is not %s', (sentence, finding) => {
+    expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
+  });
+
+  it('takes "neither side" and "either country" as the pair, as "both sides" is', () => {
+    const page = blocks(ON_TOPIC, 'China and Russia met.', 'Neither side wants a formal military pact.');
+    expect(engine.scan(page).map((m) => m.findings[0])).toContain('no-alliance-trust');
+    const other = blocks(
+      ON_TOPIC,
+      'China and Russia met.',
+      'Talks went on.',
+      'Neither team wants a formal military pact.',
+    );
+    expect(engine.scan(other)).toEqual([]);
+  });
+});
+
 describe('other senses never trigger, even on a China–Russia page', () => {
   it.each([
     'The firm was registered as an unlimited partnership under the 1907 act.',
