@@ -1,7 +1,7 @@
 /**
  * Cross-check with the shipped build: the built extension (.output/chrome-mv3) loaded into the system Chromium
  * opens each benchmark page; we read back what its content script registered under `fact-context-mention`
- * (must be the planted mentions) and when, counted from DOMContentLoaded (content scripts run at document_idle).
+ * (must be the planted mentions) and when, counted from DOMContentLoaded (the sentinel runs at document_end).
  * On the page without the subject it counts the extension's scripts the page ran (the sentinel alone, if all is
  * well): the sentinel registers an empty highlight there once its check has failed.
  */
@@ -15,7 +15,7 @@ export interface ExtensionCheck {
   url: string;
   /** Marked texts in document order, or undefined if the marks never appeared. */
   found?: string[];
-  /** From DOMContentLoaded to the highlight being registered, ms (includes waiting for document_idle). */
+  /** From DOMContentLoaded to the highlight being registered, ms (the sentinel starts at document_end). */
   ms?: number;
   /** Our timeline marks (src/content/timeline.ts), ms after DOMContentLoaded, by name. */
   timeline?: Record<string, number>;

@@ -90,7 +90,7 @@ function timelineOf(context: ReportContext, kb: number): string | undefined {
   if (!check?.ms || !t) return undefined;
   const at = (name: string) => (t[name] === undefined ? '?' : ms(t[name]));
   return (
-    `after DOMContentLoaded the sentinel started at ${at('sentinel-start')} (document_idle), had read the page at ` +
+    `after DOMContentLoaded the sentinel started at ${at('sentinel-start')} (document_end), had read the page at ` +
     `${at('subject-checked')}, the injected engine started at ${at('engine-start')}, read the settings at ` +
     `${at('settings-read')}, started the scan at ${at('scan-start')} and finished it at ${at('scan-done')}; the marks ` +
     `were seen at ${ms(check.ms)}`
@@ -239,7 +239,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       measured: `${ms(page.marks_after_dcl_ms)} vs limit ${ms(limit)}`,
       note: met
         ? undefined
-        : `${missedBy(page.marks_after_dcl_ms, limit, ms)}: ${timelineOf(context, page.size_kb) ?? `beyond ours_ms (${ms(page.ours_ms)}) it waits for document_idle, the sentinel's check, the background's settings read and the engine's injection`}`,
+        : `${missedBy(page.marks_after_dcl_ms, limit, ms)}: ${timelineOf(context, page.size_kb) ?? `beyond ours_ms (${ms(page.ours_ms)}) it waits for the sentinel (document_end), its check, the background's settings read and the engine's injection`}`,
     });
   }
 
@@ -398,7 +398,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
     lines.push(
       `  built extension (.output/chrome-mv3${context.buildTime ? `, built ${context.buildTime}` : ''}) on ${size(check.sizeKb)}: ` +
         `${check.found.length} marks in CSS.highlights, ${same ? 'the planted mentions exactly' : `NOT the ${check.expected.length} planted mentions`}; ` +
-        `registered ${ms(check.ms ?? 0)} after DOMContentLoaded (content scripts start at document_idle)` +
+        `registered ${ms(check.ms ?? 0)} after DOMContentLoaded (the sentinel starts at document_end)` +
         (timelineOf(context, check.sizeKb) ? `: ${timelineOf(context, check.sizeKb) ?? ''}.` : '.'),
     );
   }

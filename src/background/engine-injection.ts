@@ -26,6 +26,8 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
     files: [ENGINE_SCRIPT],
+    // The sentinel asks at document_end, before the page is idle: without this the engine would wait for idle.
+    injectImmediately: true,
   });
   return true;
 }

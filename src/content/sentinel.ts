@@ -48,7 +48,7 @@ export function startSentinel(ctx: ContentScriptContext): void {
   browser.storage.onChanged.addListener(onStorageChange);
   signal.addEventListener('abort', () => browser.storage.onChanged.removeListener(onStorageChange), { once: true });
 
-  // At document_idle there is a <body> (a frameset page has none, and no text to mark).
+  // At document_end there is a <body> (a frameset page has none, and no text to mark).
   const root = document.body as HTMLElement | null;
   if (!root) return;
   // Watch from the start: text that arrives while the page's own text is read counts too.

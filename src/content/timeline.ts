@@ -3,7 +3,7 @@
  * come on a page with the subject. The benchmark's extension check reads them (scripts/bench/extension-check.ts).
  */
 export const TIMELINE_MARKS = {
-  /** The sentinel started (document_idle). */
+  /** The sentinel started (document_end). */
   sentinelStart: 'fact-context:sentinel-start',
   /** The sentinel read the page's text once (passed or not). */
   subjectChecked: 'fact-context:subject-checked',

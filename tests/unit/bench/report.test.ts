@@ -159,7 +159,7 @@ describe('bench verdicts of the sentinel/engine split', () => {
     });
     const note = all.find((v) => v.target.startsWith('marks after DOMContentLoaded'))?.note;
     expect(note).toMatch(/^missed by 260\.0 ms/);
-    expect(note).toContain('the sentinel started at 150.0 ms (document_idle), had read the page at 158.0 ms');
+    expect(note).toContain('the sentinel started at 150.0 ms (document_end), had read the page at 158.0 ms');
     expect(note).toContain('the injected engine started at 330.0 ms, read the settings at ?');
   });
 
