@@ -232,14 +232,21 @@ function matchSentence(
     }
     const lexiconSlots = combination.all.filter((slot) => slot.some((c) => c >= FIRST_LEXICON));
     const slots = lexiconSlots.length > 0 ? lexiconSlots : combination.all;
-    const span = shortestSpan(occurrences, slots);
-    if (!span || span[1] - span[0] > MAX_SPAN) return;
-    if (marked.some(([start, end]) => start < span[1] && end > span[0])) return;
-    findings.set(combination.finding, [...marked, span]);
     const ids = combination.all.flatMap((slot) =>
       slot.filter((c) => present.has(c)).map((c) => concepts.ids[c] as string),
     );
-    out.push({ combination: index, start: span[0], end: span[1], concepts: [...new Set(ids)] });
+    // The shortest span, then the shortest one in the words left over: one combination may hold in two clauses
+    // ("the positive relationship between China and France, since Macron's state visit to China").
+    let words = occurrences;
+    while ((findings.get(combination.finding)?.length ?? 0) < MARKS_PER_SENTENCE) {
+      const span = shortestSpan(words, slots);
+      if (!span || span[1] - span[0] > MAX_SPAN) return;
+      const kept = findings.get(combination.finding) ?? [];
+      if (kept.some(([start, end]) => start < span[1] && end > span[0])) return;
+      findings.set(combination.finding, [...kept, span]);
+      out.push({ combination: index, start: span[0], end: span[1], concepts: [...new Set(ids)] });
+      words = words.filter((o) => o.end <= span[0] || o.start >= span[1]);
+    }
   });
 }
 

@@ -146,6 +146,20 @@ describe('concept terms', () => {
     ]);
   });
 
+  it('mark one combination in two clauses of a sentence, in the words the first span left, never a third', () => {
+    // `parts` = supply + dual-use parts in the pack above: its shortest span first, then the shortest of the rest.
+    const sentence =
+      'China ships Russia components for drones, while in the far north, where winters are long, the Chinese supplier of machine tools has grown.';
+    expect(engine.scan(blocks(ON_TOPIC, sentence)).map((m) => m.text)).toEqual([
+      'ships Russia components',
+      'supplier of machine tools',
+    ]);
+    const thrice = `${sentence.slice(0, -1)}, and Beijing ships Moscow components too.`;
+    expect(engine.scan(blocks(ON_TOPIC, thrice))).toHaveLength(2);
+    // Nothing left over that holds the combination: one mark.
+    expect(engine.scan(blocks(ON_TOPIC, 'China ships Russia components, and the weather was mild.'))).toHaveLength(1);
+  });
+
   it('give way to a phrase on the same words, which then ranks their finding right after its own', () => {
     const both = makePack(
       { lifeline: [{ phrase: 'economic lifeline', context: 'near' }], gains: [] },
