@@ -104,6 +104,12 @@ export function sentenceEnds(text: string): number[] {
   return ends;
 }
 
+/**
+ * A sentence that opens on the pair: "Both would rather…", "The two agreed…" — not "Both Japan and Korea…" or
+ * "The two Koreas" (a name follows: the sentence says whom it means), nor "Both of the firms".
+ */
+const PAIR_SUBJECT = /^[\s"“‘'(]*(?:[Bb]oth|[Tt]he two|[Tt]he pair|[Nn]either)(?![\p{L}-])(?!\s+(?:of\b|\p{Lu}))/u;
+
 const THIRD = 1;
 const SPEECH = 2;
 
@@ -166,8 +172,13 @@ export function matchCombinations(
   let thirdParty = false;
   let previous = before;
   let here: SentenceRefs = { china: 0, russia: 0, pair: 0 };
+  let sentenceStart = 0;
   for (const end of ends) {
     here = { china: 0, russia: 0, pair: 0 };
+    // "Both would rather…", "The two agreed…": a sentence that opens on the pair is about them.
+    const pairSubject = PAIR_SUBJECT.test(text.slice(sentenceStart, end));
+    if (pairSubject) here.pair++;
+    sentenceStart = end;
     const occurrences: Occurrence[] = [];
     for (; r < refs.length && (refs[r] as RefHit).start < end; r++) {
       const ref = refs[r] as RefHit;
@@ -199,10 +210,12 @@ export function matchCombinations(
     // with Taiwan"); one that speaks is a source ("NATO said it could not confirm any lethal aid").
     if (role === THIRD && !named) thirdParty = true;
     if (lexicon && named) {
+      const pair = aboutThePair(here, previous) || blockBoth;
       const about = {
-        pair: aboutThePair(here, previous) || blockBoth,
-        china: here.china > 0,
-        russia: here.russia > 0,
+        pair,
+        // The pair named as the subject stands for each side too ("Both want normal ties with the West").
+        china: here.china > 0 || (pairSubject && pair),
+        russia: here.russia > 0 || (pairSubject && pair),
       };
       occurrences.sort((a, b) => a.start - b.start);
       matchSentence(concepts, occurrences, about, matches);

@@ -73,6 +73,20 @@ describe('concept combinations', () => {
     );
   });
 
+  it('take a sentence that opens on the pair ("Both…", "The two…") as about each side, after one naming both', () => {
+    const after = (sentence: string) => engine.scan(blocks(ON_TOPIC, `Russia and China met. ${sentence}`));
+    // `ties` is about: china (Europe + a visit): the pair as the subject includes China.
+    expect(after('Both planned a trip to France.').map((m) => m.findings[0])).toEqual(['ties']);
+    expect(after('The two want a visit to Europe soon.')).toHaveLength(1);
+    // A name after "Both" / "The two" says whom the sentence means; "both of" is not the subject.
+    expect(after('Both Japan and Korea planned a trip to France.')).toEqual([]);
+    expect(after('The two Koreas want a visit to Europe soon.')).toEqual([]);
+    expect(after('Both of the firms planned a trip to France.')).toEqual([]);
+    // Not the subject when it is not where the sentence opens, and not without the two named before.
+    expect(after('Officials from both planned a trip to France.')).toEqual([]);
+    expect(engine.scan(blocks(ON_TOPIC, 'Talks went on.', 'Both planned a trip to France.'))).toEqual([]);
+  });
+
   it('respect roles given as an order of concepts', () => {
     expect(engine.scan(blocks(ON_TOPIC, 'Russia asked China for weapons.'))).toHaveLength(1);
     expect(engine.scan(blocks(ON_TOPIC, 'China asked Russia for weapons.'))).toEqual([]);
