@@ -284,6 +284,9 @@ describe('unease, defence, words-only backing, filling the gap, reliance on good
     ['Beijing has clamped down on shipments of drone engines to Russia.', 'dual-use-restrictions'],
     ['Russia is now the largest source of LNG for China.', 'energy-dedollarisation'],
     ['China and Russia share a common enemy in Washington.', 'axis-of-convenience'],
+    ['Beijing helps Moscow only where that serves its own interests.', 'transactional'],
+    ['Their ties are a matter of convenience for both capitals.', 'transactional'],
+    ['Their ties are a matter of convenience for both capitals.', 'axis-of-convenience'],
   ])('"%s" → %s', (sentence, finding) => {
     // Among the first three findings (what the card shows first): a phrase may hold the words for its own finding.
     const mentions = scanInContext(sentence);
@@ -301,6 +304,7 @@ describe('unease, defence, words-only backing, filling the gap, reliance on good
     ['Chinese and Russian markets follow supply and demand in world energy.', 'energy-dedollarisation'],
     ['Chinese aircraft locked fire-control radar onto Russian jets.', 'dual-use-restrictions'],
     ['Moscow sold jet engines to Chinese state firms, which rely on them.', 'dual-use-restrictions'],
+    ['The store offers convenience food, a Chinese chain said.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
   });
