@@ -43,7 +43,7 @@ export const JOIN_GAP = 60;
 /** The longest mark joining makes. */
 export const JOIN_MAX = 160;
 /** Findings one joined mark may carry: the card shows them best first, eval counts the first three. */
-export const JOIN_MAX_FINDINGS = 3;
+const JOIN_MAX_FINDINGS = 3;
 
 /** A sentence or clause break between two marks: . ! ? or ; (closing quotes and brackets may follow), then a space. */
 const CLAUSE_BREAK = /[.!?;]["'”’)]*\s/;
