@@ -38,7 +38,9 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     const top = report.folders.top!;
     expect(top.themeRecall).toBeGreaterThanOrEqual(0.95);
     expect(top.spanRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.themeRecall).toBeGreaterThanOrEqual(0.95);
     expect(report.spanRecall).toBeGreaterThanOrEqual(0.85);
+    expect(report.folders['batch-2']?.spanRecall).toBeGreaterThanOrEqual(0.85);
     // Within the bound of 1.5 on all 45 (1.43 since one clause shows as one mark, join.ts; 1.59 before): recall is
     // not bought with more noise. Not yet on the first folder alone (1.53).
     expect(report.marksPerSpan).toBeLessThanOrEqual(1.45);
@@ -57,7 +59,7 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     }
     // The honest split is printed for every folder (rules are written from one half, checked on the other).
     expect(Object.keys(report.split)).toEqual(['top odd', 'top even', 'batch-2 odd', 'batch-2 even']);
-    // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 on all 45 and on batch-2, span ≥ 0.85 on
-    // batch-2, and the noise bounds in each folder (marks ≤ 1.5 × labelled spans, ≤ 30 marks per 1,000 words).
+    // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 on batch-2 (0.937), and the noise bounds in
+    // each folder (marks ≤ 1.5 × labelled spans: top 1.53; ≤ 30 marks per 1,000 words: 5 pages over).
   });
 });
