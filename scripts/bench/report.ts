@@ -212,7 +212,12 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       measured: `${largest.long_tasks} long tasks, longest task ${ms(largest.max_task_ms)}`,
       note: met
         ? undefined
-        : `${missedBy(largest.max_task_ms, 50, ms)}; inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; loading the engine took ${ms(detailOf(largest).engineMs)}`,
+        : `${
+            largest.max_task_ms > 50
+              ? missedBy(largest.max_task_ms, 50, ms)
+              : // long_tasks is the worst of the runs, max_task_ms the traced run's: a long task in some run only.
+                `a task over 50 ms in the worst run, not in the traced one (${ms(largest.max_task_ms)})`
+          }; inside the longest task (trace): ${detailOf(largest).longestTaskInside || 'no nested events recorded'}; loading the engine took ${ms(detailOf(largest).engineMs)}`,
     });
   }
 

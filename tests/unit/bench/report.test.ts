@@ -130,6 +130,13 @@ describe('bench verdicts', () => {
       .map((v) => v.target);
     expect(missed).toHaveLength(6);
   });
+
+  it('says a long task happened in another run than the traced one, instead of a negative miss', () => {
+    const pages = [page(5120, { long_tasks: 1, max_task_ms: 46.5 })];
+    const verdict = verdicts(report(pages), context([detail()])).find((v) => v.target.startsWith('0 tasks over 50 ms'));
+    expect(verdict?.met).toBe(false);
+    expect(verdict?.note).toMatch(/^a task over 50 ms in the worst run, not in the traced one \(46\.5 ms\)/);
+  });
 });
 
 describe('bench verdicts of the sentinel/engine split', () => {
