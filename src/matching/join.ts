@@ -36,6 +36,8 @@ export interface JoinableMark {
   start: number;
   end: number;
   finding: string;
+  /** The report's own coinage ("axis of convenience": a phrase trigger of context `any`), which keeps the lead. */
+  coinage?: boolean;
 }
 
 /** Characters between two marks that still read as one clause (see joinedRuns). */
@@ -98,11 +100,13 @@ const NEGATED = /\b(?:not|never|without|rather than)\b|n[’']t\b/i;
 
 /**
  * The mark that speaks for a run (its finding leads the joined mark's card): the first, unless a later one is
- * negated. A clause that joins a plain mention with a negated one makes its point in the negation ("an unbreakable
+ * negated and the first is not one of the report's own coinages (a reader who hovers "axis of convenience rather
+ * than a formal alliance" is shown the axis first, the alliance finding next). A clause that joins a plain mention with a negated one makes its point in the negation ("an unbreakable
  * friendship does not stand up to scrutiny", "rests on convenience rather than trust"); otherwise the clause is
  * about what it names first ("exploiting Moscow's isolation to buy cheap oil").
  */
 export function runLead<T extends JoinableMark>(text: string, run: readonly T[]): T {
+  if (run[0]?.coinage) return run[0];
   // A later mark is read with the words that lead to it: "a gas deal, not an anti-Western bloc".
   const negated = run.find((m, k) => k > 0 && NEGATED.test(text.slice(runEnd(run.slice(0, k)), m.end)));
   return negated ?? (run[0] as T);

@@ -341,7 +341,8 @@ export class PageSession implements SpotSink {
       const phrase = normalizePhrase(text);
       if (!this.clutter.admitPhrase(phrase, block)) continue;
       candidate.kept = phrase;
-      kept.push({ start: candidate.start, end: candidate.end, finding: trigger.finding, candidate, trigger });
+      const coinage = trigger.context === 'any' && candidate.combination === undefined;
+      kept.push({ start: candidate.start, end: candidate.end, finding: trigger.finding, coinage, candidate, trigger });
     }
     // Shown in runs (join.ts); the clutter rule counts each run as one mark of each of its findings.
     for (const run of joinedRuns(blockText, kept)) {

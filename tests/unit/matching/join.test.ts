@@ -117,6 +117,15 @@ describe('runLead', () => {
       runLead(contrast, marks(contrast, ['rests on convenience', 'axis'], ['rather than trust', 'trust'])).finding,
     ).toBe('trust');
   });
+
+  it("keeps the report's own coinage first, even before a negated mark", () => {
+    const text = 'Officials call it an axis of convenience rather than a formal alliance.';
+    const run = marks(text, ['axis of convenience', 'axis'], ['formal alliance', 'trust']);
+    expect(runLead(text, run).finding).toBe('trust');
+    const coined = [{ ...run[0]!, coinage: true }, run[1]!];
+    expect(runLead(text, coined).finding).toBe('axis');
+    expect(runFindings(text, coined)).toEqual(['axis', 'trust']);
+  });
 });
 
 describe('joinSegments', () => {
