@@ -101,9 +101,10 @@ const NEGATED = /\b(?:not|never|without|rather than)\b|n[’']t\b/i;
 /**
  * The mark that speaks for a run (its finding leads the joined mark's card): the first, unless a later one is
  * negated and the first is not one of the report's own coinages (a reader who hovers "axis of convenience rather
- * than a formal alliance" is shown the axis first, the alliance finding next). A clause that joins a plain mention with a negated one makes its point in the negation ("an unbreakable
- * friendship does not stand up to scrutiny", "rests on convenience rather than trust"); otherwise the clause is
- * about what it names first ("exploiting Moscow's isolation to buy cheap oil").
+ * than a formal alliance" is shown the axis first, the alliance finding next). A clause that joins a plain mention
+ * with a negated one makes its point in the negation ("an unbreakable friendship does not stand up to scrutiny",
+ * "rests on convenience rather than trust"); otherwise the clause is about what it names first ("exploiting
+ * Moscow's isolation to buy cheap oil").
  */
 export function runLead<T extends JoinableMark>(text: string, run: readonly T[]): T {
   if (run[0]?.coinage) return run[0];
@@ -112,9 +113,13 @@ export function runLead<T extends JoinableMark>(text: string, run: readonly T[])
   return negated ?? (run[0] as T);
 }
 
-/** The findings of a run, each once: its lead's first, then the others' in document order. */
-export function runFindings(text: string, run: readonly JoinableMark[]): string[] {
-  return [...new Set([runLead(text, run).finding, ...run.map((m) => m.finding)])];
+/** The findings of a run, each once: its lead's first (`lead`, when the caller has it), then the others' in order. */
+export function runFindings(
+  text: string,
+  run: readonly JoinableMark[],
+  lead: JoinableMark = runLead(text, run),
+): string[] {
+  return [...new Set([lead.finding, ...run.map((m) => m.finding)])];
 }
 
 /** Where a run's joined mark ends: its furthest end (a mark may lie inside the one before). */

@@ -347,7 +347,8 @@ export class PageSession implements SpotSink {
     // Shown in runs (join.ts); the clutter rule counts each run as one mark of each of its findings.
     for (const run of joinedRuns(blockText, kept)) {
       const { candidate } = run[0] as (typeof kept)[number];
-      const findings = runFindings(blockText, run);
+      const lead = runLead(blockText, run);
+      const findings = runFindings(blockText, run, lead);
       if (!this.clutter.admitMark(findings, block)) {
         for (const k of run) {
           this.clutter.releasePhrase(k.candidate.kept as string, block);
@@ -356,7 +357,6 @@ export class PageSession implements SpotSink {
         continue;
       }
       candidate.counted = findings;
-      const lead = runLead(blockText, run);
       const end = runEnd(run);
       const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
       const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
