@@ -1,5 +1,6 @@
 import http from 'node:http';
 import net from 'node:net';
+import { pipeline } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page as PlaywrightPage } from 'playwright-core';
 import type { Browser, Page as PuppeteerPage } from 'puppeteer-core';
@@ -152,6 +153,13 @@ export interface RecordingProxy {
   close(): Promise<void>;
 }
 
+/** The ways a peer hangs up on a connection; anything else is a bug in the proxy and is thrown. */
+const HANG_UPS = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED', 'ERR_STREAM_PREMATURE_CLOSE']);
+
+function ignoreHangUp(error?: NodeJS.ErrnoException | null): void {
+  if (error && !HANG_UPS.has(error.code ?? '')) throw error;
+}
+
 /**
  * An HTTP proxy that records every request a browser sends through it (plain HTTP is forwarded to 127.0.0.1
  * only; TLS tunnels and other hosts are refused, so nothing leaves the machine). Pointing a browser at it shows
@@ -176,14 +184,23 @@ export async function startRecordingProxy(): Promise<RecordingProxy> {
       },
       (answer) => {
         response.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(response);
+        pipeline(answer, response, ignoreHangUp);
       },
     );
-    upstream.on('error', () => response.writeHead(502).end());
+    upstream.on('error', () => {
+      if (response.headersSent) response.destroy();
+      else response.writeHead(502).end();
+    });
+    // A browser that gives up on a request (a tab closed, a preload cancelled) resets its connection: that is
+    // its right, and an unhandled 'error' from it would fail whichever test file happens to be running.
+    request.on('error', ignoreHangUp);
     request.pipe(upstream);
   });
   server.on('connect', (request, socket: net.Socket) => {
     requests.push({ line: `CONNECT ${request.url}`, host: request.url ?? '' });
+    // The socket is ours once 'connect' hands it over: Node's clientError handling no longer covers it, and a
+    // browser resets a refused tunnel (read ECONNRESET) more often than it closes it.
+    socket.on('error', ignoreHangUp);
     socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
