@@ -2,21 +2,30 @@
  * The spotting automaton as the build ships it (src/pack/generated/automaton.json), so that no page builds it.
  *
  * `serializeAutomaton` runs at build time: it minimises the automaton (states with the same outputs and the same
- * transitions are merged — about half of them, mostly shared word endings) and numbers the states depth-first, so
- * that a state's first child is usually the next state and the labels spell the pack's words in order (which
- * gzip compresses well). Its number lists are strings of digits (see `encodeNumbers`), not JSON arrays: a string
- * literal is what the page's JavaScript parser reads fastest, and it is a little smaller gzipped than the numbers
- * written out. `loadAutomaton` runs in the page: one linear pass that decodes those strings into the typed arrays
- * the walk reads (trie.ts) — no patterns parsed, nothing determinised, no object per state.
+ * transitions are merged, mostly shared word endings) and writes it as one text, `graph`, in a depth-first walk
+ * over a spanning tree: a state is a shape letter (how many new children, how many edges to states already
+ * numbered, which outputs; none for the most common state, one new child and nothing else), the labels of its
+ * edges to numbered states, then each new child's label followed by that child's own text. So the labels of a
+ * chain of states spell the pack's words in order, and the text reads like a word list with a few capitals in it,
+ * which gzip compresses far better than separate lists of counts, labels and edge targets. States are numbered
+ * when their parent is read (its new children get the next numbers, in label order), so an edge to a numbered
+ * state is a number: the difference from the previous such edge's target (`links`) — edges that re-join the
+ * same word ending follow each other. Outputs are per-output number lists, in state order, each value as the
+ * difference from the previous one. Number lists are strings of digits (`encodeNumbers`): a string literal is
+ * what the page's JavaScript parser reads fastest.
+ *
+ * `loadAutomaton` runs in the page: one linear pass over `graph` that fills the typed arrays the walk reads
+ * (trie.ts), sorting each state's few edges by label — no patterns parsed, nothing determinised, no object per
+ * state.
  *
  * The format knows nothing about triggers, blockers or references: it carries the graph and every per-state
  * output array listed in NODE_OUTPUTS, whatever patterns and values the builder was fed.
  */
 import type { Automaton } from './automaton-builder';
 
-const AUTOMATON_FORMAT = 2;
+const AUTOMATON_FORMAT = 3;
 
-/** Per-state output arrays of an Automaton, with the value most states hold (stored sparsely). */
+/** Per-state output arrays of an Automaton, with the value most states hold (only the others are stored). */
 const NODE_OUTPUTS = {
   trigger: { make: (n: number) => new Int32Array(n), empty: -1 },
   ref: { make: (n: number) => new Uint8Array(n), empty: 0 },
@@ -29,17 +38,20 @@ export interface SerializedAutomaton {
   /** AUTOMATON_FORMAT when written; checked on load (a bundle from another build would differ). */
   format: number;
   states: number;
-  /** Number of children of each state, in state order (encodeNumbers). */
-  counts: string;
-  /** The edge labels (one UTF-16 unit each), a state's edges in label order, states in order. */
-  labels: string;
+  edges: number;
   /**
-   * Per edge (encodeNumbers, zigzag-signed): 0 for a tree edge (its target is the next state to be numbered), else
-   * target minus source.
+   * The walk's text: per state, its shape letter (none for one new child and nothing else), its labels of edges
+   * to numbered states (`links`), then per new child: the label, the child's text. Labels are folded page
+   * characters, never capital letters.
    */
+  graph: string;
+  /** The shapes of letters A, B, …: new children, edges to numbered states, output bits (encodeNumbers). */
+  shapes: string;
+  /** The same three numbers for each state written `Z` (a shape not in `shapes`). */
+  wide: string;
+  /** Per edge to a numbered state, its target minus the previous such edge's target (zigzag-signed). */
   links: string;
-  /** Per output (encodeNumbers, values zigzag-signed): state delta, value pairs for the states that do not hold
-   * the empty value. */
+  /** Per output, for the states that hold a value (in state order): the value minus the previous one (zigzag). */
   outputs: Record<OutputName, string>;
 }
 
@@ -152,116 +164,289 @@ function minimise(automaton: Automaton): { classOf: Int32Array; representative: 
   return { classOf, representative };
 }
 
+/** Shape letters: A, B, … name the shapes listed in `shapes`; Z is followed by its shape in `wide`. */
+const LETTER_A = 0x41;
+const LETTER_Z = 0x5a;
+const isLetter = (code: number): boolean => code >= LETTER_A && code <= LETTER_Z;
+
+/** A state as written: its new children (tree edges), its edges to numbered states, its output bits. */
+interface Shape {
+  tree: number;
+  refs: number;
+  bits: number;
+}
+const shapeKey = ({ tree, refs, bits }: Shape): string => `${tree},${refs},${bits}`;
+/** The state that needs no letter: one new child, nothing else (most states: the inside of a word). */
+const PLAIN = shapeKey({ tree: 1, refs: 0, bits: 0 });
+
+/** Build time: the shape letters of `shapes` (the most frequent first; the rest are written Z). */
+function shapeTable(shapes: readonly Shape[]): string[] {
+  const counts = new Map<string, number>();
+  for (const shape of shapes) counts.set(shapeKey(shape), (counts.get(shapeKey(shape)) ?? 0) + 1);
+  counts.delete(PLAIN);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, LETTER_Z - LETTER_A)
+    .map(([key]) => key);
+}
+
 /**
- * Build time: the minimal automaton as plain JSON, states numbered in depth-first preorder (children in label
- * order). An edge that first reaches its target is a tree edge and stores 0: its target is implicit (the next
- * state to be numbered, see loadAutomaton); any other edge stores target minus source.
+ * Build time: the minimal automaton as one text (see the top of this file). States are numbered when their parent
+ * is written: its new children get the next numbers, in label order.
  */
 export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   const { classOf, representative } = minimise(automaton);
-  const classes = representative.length;
-  const order = new Int32Array(classes).fill(-1);
-  const counts = new Array<number>(classes);
+  const numberOf = new Int32Array(representative.length).fill(-1);
+  let next = 0;
+  let edges = 0;
+  // The text as codes, a state's letter as -(its index in `shapes` + 1), filled in once the table is known.
+  const tokens: number[] = [];
+  const shapes: Shape[] = [];
   const links: number[] = [];
-  const labelCodes: number[] = [];
+  let lastTarget = 0;
   const outputs = Object.fromEntries(AUTOMATON_OUTPUTS.map((name) => [name, [] as number[]])) as Record<
     OutputName,
     number[]
   >;
-  const lastSet = Object.fromEntries(AUTOMATON_OUTPUTS.map((name) => [name, 0])) as Record<OutputName, number>;
-  let next = 0;
-  // Edges are written in state order, so each state's edge list is kept until all states are numbered.
-  const edgesOf: { labels: number[]; links: number[] }[] = [];
-  const stack: { cls: number; state: number; k: number; targets: number[] }[] = [];
-  const enter = (cls: number): void => {
-    const state = next++;
-    order[cls] = state;
-    const original = representative[cls] as number;
-    const children = childrenOf(automaton, original);
-    counts[state] = children.labels.length;
-    edgesOf[state] = { labels: children.labels, links: [] };
-    for (const name of AUTOMATON_OUTPUTS) {
-      const value = automaton[name][original] as number;
-      if (value === NODE_OUTPUTS[name].empty) continue;
-      outputs[name].push(state - lastSet[name], value);
-      lastSet[name] = state;
-    }
-    stack.push({ cls, state, k: 0, targets: children.targets });
+  const lastValue = Object.fromEntries(AUTOMATON_OUTPUTS.map((name) => [name, 0])) as Record<OutputName, number>;
+  const stack: { labels: number[]; tree: number[]; k: number }[] = [];
+  const label = (code: number): number => {
+    if (isLetter(code)) throw new AutomatonFormatError(`a label cannot be the capital letter ${code}`);
+    return code;
   };
+  const enter = (cls: number): void => {
+    const original = representative[cls] as number;
+    const { labels, targets } = childrenOf(automaton, original);
+    const tree: number[] = [];
+    const refs: number[] = [];
+    targets.forEach((target, k) => {
+      const targetClass = classOf[target] as number;
+      if (numberOf[targetClass] !== -1) refs.push(k);
+      else {
+        numberOf[targetClass] = next++;
+        tree.push(k);
+      }
+    });
+    let bits = 0;
+    AUTOMATON_OUTPUTS.forEach((name, bit) => {
+      const value = automaton[name][original] as number;
+      if (value === NODE_OUTPUTS[name].empty) return;
+      bits |= 1 << bit;
+      outputs[name].push(zigzag(value - lastValue[name]));
+      lastValue[name] = value;
+    });
+    tokens.push(-(shapes.length + 1));
+    shapes.push({ tree: tree.length, refs: refs.length, bits });
+    for (const k of refs) {
+      const target = numberOf[classOf[targets[k] as number] as number] as number;
+      tokens.push(label(labels[k] as number));
+      links.push(zigzag(target - lastTarget));
+      lastTarget = target;
+    }
+    edges += targets.length;
+    stack.push({
+      labels: tree.map((k) => labels[k] as number),
+      tree: tree.map((k) => classOf[targets[k] as number] as number),
+      k: 0,
+    });
+  };
+  numberOf[classOf[0] as number] = next++;
   enter(classOf[0] as number);
   while (stack.length > 0) {
     const top = stack[stack.length - 1] as (typeof stack)[number];
-    if (top.k >= top.targets.length) {
+    if (top.k >= top.tree.length) {
       stack.pop();
       continue;
     }
-    const target = classOf[top.targets[top.k++] as number] as number;
-    const edges = (edgesOf[top.state] as { links: number[] }).links;
-    if (order[target] === -1) {
-      edges.push(0);
-      enter(target);
-    } else edges.push((order[target] as number) - top.state);
+    tokens.push(label(top.labels[top.k] as number));
+    enter(top.tree[top.k++] as number);
   }
-  for (let state = 0; state < next; state++) {
-    const edges = edgesOf[state] as { labels: number[]; links: number[] };
-    labelCodes.push(...edges.labels);
-    links.push(...edges.links);
+  const table = shapeTable(shapes);
+  const letterOf = new Map(table.map((key, k) => [key, LETTER_A + k]));
+  const wide: number[] = [];
+  const codes: number[] = [];
+  for (const token of tokens) {
+    if (token >= 0) {
+      codes.push(token);
+      continue;
+    }
+    const shape = shapes[-token - 1] as Shape;
+    const key = shapeKey(shape);
+    if (key === PLAIN) continue;
+    const letter = letterOf.get(key);
+    if (letter !== undefined) codes.push(letter);
+    else {
+      codes.push(LETTER_Z);
+      wide.push(shape.tree, shape.refs, shape.bits);
+    }
   }
-  const labels = stringOfCodes(labelCodes);
   return {
     format: AUTOMATON_FORMAT,
     states: next,
-    counts: encodeNumbers(counts.slice(0, next)),
-    labels,
-    links: encodeNumbers(links.map(zigzag)),
-    outputs: Object.fromEntries(
-      AUTOMATON_OUTPUTS.map((name) => [name, encodeNumbers(outputs[name].map(zigzag))]),
-    ) as Record<OutputName, string>,
+    edges,
+    graph: stringOfCodes(codes),
+    shapes: encodeNumbers(table.flatMap((key) => key.split(',').map(Number))),
+    wide: encodeNumbers(wide),
+    links: encodeNumbers(links),
+    outputs: Object.fromEntries(AUTOMATON_OUTPUTS.map((name) => [name, encodeNumbers(outputs[name])])) as Record<
+      OutputName,
+      string
+    >,
   };
+}
+
+/** A number list of the format, decoded (a number takes at least one character). */
+function numbersOf(digits: string): { values: Int32Array; length: number } {
+  const values = new Int32Array(digits.length);
+  return { values, length: decodeNumbers(digits, values) };
+}
+
+/** Sorts the edges of one state by label (they are written new children last); a label twice is malformed. */
+function sortEdges(labels: Uint16Array, targets: Int32Array, start: number, end: number): void {
+  for (let k = start + 1; k < end; k++) {
+    const label = labels[k] as number;
+    const target = targets[k] as number;
+    let j = k;
+    for (; j > start && (labels[j - 1] as number) > label; j--) {
+      labels[j] = labels[j - 1] as number;
+      targets[j] = targets[j - 1] as number;
+    }
+    if (j > start && labels[j - 1] === label) throw new AutomatonFormatError(`two edges labelled ${label}`);
+    labels[j] = label;
+    targets[j] = target;
+  }
 }
 
 /** In the page: the walkable automaton from its serialised form (one linear pass). Throws on a malformed one. */
 export function loadAutomaton(data: SerializedAutomaton): Automaton {
   if (data.format !== AUTOMATON_FORMAT)
     throw new AutomatonFormatError(`unknown automaton format ${String(data.format)}`);
-  const states = data.states;
-  const edges = data.labels.length;
+  const { states, edges, graph } = data;
   if (!(Number.isInteger(states) && states >= 1)) throw new AutomatonFormatError('an automaton without states');
+  if (!(Number.isInteger(edges) && edges >= 0)) throw new AutomatonFormatError('a bad number of edges');
   const first = new Int32Array(states);
   const count = new Int32Array(states);
   const labels = new Uint16Array(edges);
-  // Holds each edge's link (zigzag-coded) until the pass below turns it into the edge's target.
   const targets = new Int32Array(edges);
-  if (decodeNumbers(data.counts, count) !== states || decodeNumbers(data.links, targets) !== edges) {
-    throw new AutomatonFormatError('automaton arrays of inconsistent lengths');
-  }
-  // Tree edges waiting for their target, the next one on top: state s > 0 is the target of the one popped at s.
-  const pending = new Int32Array(states);
-  let waiting = 0;
+  const trigger = NODE_OUTPUTS.trigger.make(states).fill(NODE_OUTPUTS.trigger.empty);
+  const ref = NODE_OUTPUTS.ref.make(states).fill(NODE_OUTPUTS.ref.empty);
+  const byName: Record<OutputName, Int32Array | Uint8Array> = { trigger, ref };
+  const outputs = AUTOMATON_OUTPUTS.map((name) => ({
+    into: byName[name],
+    ...numbersOf(data.outputs[name]),
+    at: 0,
+    last: 0,
+  }));
+  const shapes = numbersOf(data.shapes);
+  const wide = numbersOf(data.wide);
+  const links = numbersOf(data.links);
+  if (shapes.length % 3 !== 0) throw new AutomatonFormatError('a shape table of the wrong length');
+  const end = graph.length;
+  let pos = 0;
   let at = 0;
-  for (let state = 0; state < states; state++) {
-    if (state > 0) {
-      if (waiting === 0) throw new AutomatonFormatError(`state ${state} is reached by no edge`);
-      targets[pending[--waiting] as number] = state;
+  let next = 1;
+  let entered = 0;
+  let wideAt = 0;
+  let linkAt = 0;
+  let target = 0;
+  // The walk's path: per depth, a state with new children, its next new child's edge, where they start and end.
+  const stateAt = new Int32Array(states);
+  const slot = new Int32Array(states);
+  const slotEnd = new Int32Array(states);
+  const treeFrom = new Int32Array(states);
+  let depth = 0;
+  // Plain locals and one loop (no closures): this runs once per page, mostly before the JIT has compiled it.
+  let state = 0;
+  while (state >= 0) {
+    let code = graph.charCodeAt(pos);
+    // A run of plain states (the inside of a word): each is its one new child's label, and that child follows.
+    while (code >= 0 && !(code >= LETTER_A && code <= LETTER_Z)) {
+      if (!(at < edges && next < states)) throw new AutomatonFormatError(`state ${state} has no room for its edge`);
+      entered++;
+      first[state] = at;
+      count[state] = 1;
+      labels[at] = code;
+      targets[at++] = next;
+      state = next++;
+      code = graph.charCodeAt(++pos);
     }
-    const n = count[state] as number;
-    first[state] = at;
-    const end = at + n;
-    if (!(end <= edges)) throw new AutomatonFormatError(`state ${state} has more edges than the automaton`);
-    for (let k = end - 1; k >= at; k--) {
-      const link = unzigzag(targets[k] as number);
-      if (link === 0) {
-        if (waiting === states) throw new AutomatonFormatError('more tree edges than states');
-        pending[waiting++] = k;
-        continue;
+    if (!(code >= 0)) throw new AutomatonFormatError(`the graph ends inside state ${state}`);
+    pos++;
+    entered++;
+    const shape = code === LETTER_Z ? wide : shapes;
+    let k = code === LETTER_Z ? wideAt : 3 * (code - LETTER_A);
+    if (!(k + 3 <= shape.length)) throw new AutomatonFormatError(`an unknown shape at ${pos - 1}`);
+    const tree = shape.values[k++] as number;
+    const refs = shape.values[k++] as number;
+    const bits = shape.values[k++] as number;
+    if (code === LETTER_Z) wideAt = k;
+    if (!(at + tree + refs <= edges && next + tree <= states)) {
+      throw new AutomatonFormatError(`state ${state} has more edges or children than the automaton`);
+    }
+    if (bits !== 0) {
+      if (bits >> outputs.length !== 0) throw new AutomatonFormatError(`unknown outputs at state ${state}`);
+      for (let o = 0; o < outputs.length; o++) {
+        const output = outputs[o] as (typeof outputs)[number];
+        if ((bits & (1 << o)) === 0) continue;
+        if (output.at >= output.length) throw new AutomatonFormatError(`more outputs than values at state ${state}`);
+        // Each value is stored as the difference from the last state's that held one.
+        const previous = output.at === 0 ? 0 : (output.into[output.last] as number);
+        output.into[state] = previous + unzigzag(output.values[output.at++] as number);
+        output.last = state;
       }
-      const target = state + link;
-      if (!(target > 0 && target < states)) throw new AutomatonFormatError(`edge ${k} leads outside the automaton`);
-      targets[k] = target;
     }
-    for (; at < end; at++) labels[at] = data.labels.charCodeAt(at);
+    first[state] = at;
+    count[state] = tree + refs;
+    // New children are numbered first (the writer numbered them before writing the edges to numbered states,
+    // which may lead to one of them); their edges come after those, read as the walk reaches them.
+    const treeStart = at + refs;
+    for (let e = treeStart; e < treeStart + tree; e++) targets[e] = next++;
+    for (; at < treeStart; at++) {
+      if (linkAt >= links.length) throw new AutomatonFormatError('more edges to numbered states than links');
+      target += unzigzag(links.values[linkAt++] as number);
+      const label = graph.charCodeAt(pos++);
+      if (!(target > 0 && target < next) || !(label >= 0) || (label >= LETTER_A && label <= LETTER_Z)) {
+        throw new AutomatonFormatError(`a bad edge of state ${state}`);
+      }
+      labels[at] = label;
+      targets[at] = target;
+    }
+    if (tree > 0) {
+      stateAt[depth] = state;
+      slot[depth] = treeStart;
+      treeFrom[depth] = treeStart;
+      slotEnd[depth++] = treeStart + tree;
+    }
+    at += tree;
+    // The next state to read: the next new child of the deepest state that has one left.
+    state = -1;
+    while (depth > 0) {
+      const d = depth - 1;
+      const e = slot[d] as number;
+      if (e < (slotEnd[d] as number)) {
+        slot[d] = e + 1;
+        const label = graph.charCodeAt(pos++);
+        if (!(label >= 0) || (label >= LETTER_A && label <= LETTER_Z)) {
+          throw new AutomatonFormatError(`no label at ${pos - 1}`);
+        }
+        labels[e] = label;
+        state = targets[e] as number;
+        break;
+      }
+      depth = d;
+      // Both kinds of edges are in label order; merged here, only when the state has both.
+      const start = first[stateAt[d] as number] as number;
+      if (treeFrom[d] !== start) sortEdges(labels, targets, start, e);
+    }
   }
-  if (at !== edges || waiting !== 0) throw new AutomatonFormatError('automaton counts do not add up to its edges');
+  const consumed =
+    pos === end &&
+    at === edges &&
+    entered === states &&
+    wideAt === wide.length &&
+    linkAt === links.length &&
+    outputs.every((output) => output.at === output.length);
+  if (!consumed) throw new AutomatonFormatError("the automaton's parts do not add up");
   const rootAscii = new Int32Array(128).fill(-1);
   const rootOther = new Map<number, number>();
   for (let k = 0; k < (count[0] as number); k++) {
@@ -269,27 +454,5 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
     if (label < 128) rootAscii[label] = targets[k] as number;
     else rootOther.set(label, targets[k] as number);
   }
-  const automaton: Automaton = {
-    first,
-    count,
-    labels,
-    targets,
-    rootAscii,
-    rootOther,
-    trigger: NODE_OUTPUTS.trigger.make(states),
-    ref: NODE_OUTPUTS.ref.make(states),
-  };
-  for (const name of AUTOMATON_OUTPUTS) {
-    const values = automaton[name];
-    values.fill(NODE_OUTPUTS[name].empty);
-    const pairs = new Int32Array(2 * states);
-    const n = decodeNumbers(data.outputs[name], pairs);
-    let state = 0;
-    for (let k = 0; k + 1 < n; k += 2) {
-      state += unzigzag(pairs[k] as number);
-      if (!(state >= 0 && state < states)) throw new AutomatonFormatError(`${name} output outside the automaton`);
-      values[state] = unzigzag(pairs[k + 1] as number);
-    }
-  }
-  return automaton;
+  return { first, count, labels, targets, rootAscii, rootOther, trigger, ref };
 }

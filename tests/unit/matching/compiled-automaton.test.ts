@@ -151,27 +151,38 @@ describe('the number strings of the format', () => {
   });
 });
 
+describe('the walk text of the format', () => {
+  const serialised = serializeAutomaton(buildTrie(makePack({ a: [{ phrase: 'axis of convenience' }] }).matcher));
+
+  it("spells the pack's words, one character per edge and a capital only where a state is not plain", () => {
+    expect(serialised.graph).toContain('of convenien');
+    const letters = serialised.graph.replace(/[^A-Z]/g, '').length;
+    expect(serialised.graph.length - letters).toBe(serialised.edges);
+    expect(letters).toBeLessThan(serialised.states / 2);
+  });
+});
+
 describe('a malformed serialised automaton', () => {
   const good = serializeAutomaton(buildTrie(makePack({ a: [{ phrase: 'axis of convenience' }] }).matcher));
-  /** The digit string with its numbers changed by `change` (values as stored: links and outputs zigzag-coded). */
+  /** The digit string with its numbers changed by `change` (values as stored, zigzag-coded). */
   const edit = (digits: string, change: (values: number[]) => number[]) => {
     const into = new Int32Array(digits.length);
     return encodeNumbers(change(Array.from(into.subarray(0, decodeNumbers(digits, into)))));
   };
   const broken: [string, (s: SerializedAutomaton) => SerializedAutomaton][] = [
-    ['an unknown format', (s) => ({ ...s, format: 1 })],
-    ['counts of the wrong length', (s) => ({ ...s, counts: edit(s.counts, (c) => c.slice(1)) })],
+    ['an unknown format', (s) => ({ ...s, format: 2 })],
+    ['a walk text cut short', (s) => ({ ...s, graph: s.graph.slice(0, -1) })],
+    ['a walk text with a character too many', (s) => ({ ...s, graph: `${s.graph}a` })],
+    ['a shape letter it does not define', (s) => ({ ...s, shapes: edit(s.shapes, (v) => v.slice(0, 3)) })],
+    ['fewer edges than its states have', (s) => ({ ...s, edges: s.edges - 1 })],
+    ['more states than it numbers', (s) => ({ ...s, states: s.states + 1 })],
     [
       'an edge outside the automaton',
       (s) => ({ ...s, links: edit(s.links, (l) => l.map((v, k) => (k === 3 ? 2e6 : v))) }),
     ],
-    [
-      'more edges than labels',
-      (s) => ({ ...s, counts: edit(s.counts, (c) => c.map((v, k) => (k === 0 ? v + 1 : v))) }),
-    ],
-    ['a state no edge reaches', (s) => ({ ...s, links: edit(s.links, (l) => l.map((v) => (v === 0 ? 2 : v))) })],
-    ['an output outside the automaton', (s) => ({ ...s, outputs: { ...s.outputs, trigger: encodeNumbers([2e6, 0]) } })],
-    ['a stray character in its numbers', (s) => ({ ...s, counts: `${s.counts.slice(1)}"` })],
+    ['a link too few', (s) => ({ ...s, links: edit(s.links, (l) => l.slice(1)) })],
+    ['an output without its value', (s) => ({ ...s, outputs: { ...s.outputs, trigger: '' } })],
+    ['a stray character in its numbers', (s) => ({ ...s, links: `${s.links.slice(1)}"` })],
   ];
   it.each(broken)('with %s is refused', (_, breakIt) => {
     expect(() => loadAutomaton(breakIt(good))).toThrow(AutomatonFormatError);
