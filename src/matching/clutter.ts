@@ -9,7 +9,9 @@
  *   five ways gets the first few, the ones a reader meets first. Counted on the marks as shown, after joining
  *   (join.ts): a clause joined into one mark is one mark, of each of its findings;
  * - a headline is marked only for a finding that no paragraph of the page carries (`inProse`; session.ts decides
- *   headings after the body): the reader meets the finding in the body, where its sentence explains it.
+ *   headings after the body): the reader meets the finding in the body, where its sentence explains it;
+ * - a page carries at most MARKS_PER_WORD marks per word it has read (DensityBudget): a short page is not a wall of
+ *   marks.
  */
 export const CLUTTER_WINDOW = 6;
 /** Marks a block may carry per finding. */
@@ -70,6 +72,13 @@ export class ClutterGuard {
     return false;
   }
 
+  /** Whether a block other than `block` carries a mark of `finding`. */
+  markedElsewhere(finding: string, block: number): boolean {
+    const marked = this.findings.get(finding);
+    if (marked) for (const other of marked.keys()) if (other !== block) return true;
+    return false;
+  }
+
   /** Forgets a phrase admitted in `block` (its block changed or left the page, or its mark was not shown). */
   releasePhrase(phrase: string, block: number): void {
     this.kept.get(phrase)?.delete(block);
@@ -84,4 +93,103 @@ export class ClutterGuard {
       else marked?.delete(block);
     }
   }
+}
+
+/** Marks per word of article text a page may carry: 30 per 1,000 words. */
+export const MARKS_PER_WORD = 0.03;
+/** Marks any page may carry, however short: a brief of a few lines still shows what it speaks to. */
+export const MIN_PAGE_MARKS = 4;
+
+/**
+ * The density rule: a page's marks stay within MARKS_PER_WORD of the words it has (or MIN_PAGE_MARKS), counted
+ * over the text read so far, so whatever text comes next, or if none does, the page is within the bound. Marks are
+ * never withdrawn: a page that arrives in pieces spends its budget as they come, one that arrives at once chooses
+ * among all of its marks (session.ts). Words are counted in prose and headings only: a menu or a footer makes no
+ * room for marks.
+ */
+export class DensityBudget {
+  private readonly words = new Map<number, number>();
+  private readonly marks = new Map<number, number>();
+  private wordsAll = 0;
+  private marksAll = 0;
+
+  /** Records a block's words (a block seen again replaces its count). */
+  setWords(block: number, words: number): void {
+    this.wordsAll += words - (this.words.get(block) ?? 0);
+    this.words.set(block, words);
+  }
+
+  /** Forgets a block (it changed or left the page) and its marks. */
+  forget(block: number): void {
+    this.wordsAll -= this.words.get(block) ?? 0;
+    this.marksAll -= this.marks.get(block) ?? 0;
+    this.words.delete(block);
+    this.marks.delete(block);
+  }
+
+  /** Records marks shown in `block`. */
+  addMarks(block: number, n: number): void {
+    this.marks.set(block, (this.marks.get(block) ?? 0) + n);
+    this.marksAll += n;
+  }
+
+  /** How many more marks the page may show. */
+  allowance(): number {
+    return Math.max(0, Math.max(MIN_PAGE_MARKS, Math.floor(this.wordsAll * MARKS_PER_WORD)) - this.marksAll);
+  }
+}
+
+/** Findings of a mark that count for its choice: the card shows them first (join.ts JOIN_MAX_FINDINGS). */
+const FINDINGS_SHOWN = 3;
+
+/** A mark the density rule may show: the findings its card shows, best first, and its length. */
+export interface MarkOption {
+  findings: readonly string[];
+  words: number;
+  /** Whether the page already shows `finding` in a mark outside this choice. */
+  shownElsewhere: (finding: string) => boolean;
+}
+
+/**
+ * The marks to show when a page has room for only `allowance` of them (indices, in the order given). A reader of a
+ * dense page should meet every finding it speaks to once before meeting one again: the next mark is the one whose
+ * card brings the most findings not yet shown; among equals, the longer one — a clause that states the finding
+ * ("refused to endorse Russia's full-scale invasion") over a bare keyword ("sanctions") — then the first.
+ */
+export function chooseWithinBudget(options: readonly MarkOption[], allowance: number): number[] {
+  const covered = new Set<string>();
+  for (const option of options)
+    for (const finding of option.findings.slice(0, FINDINGS_SHOWN))
+      if (option.shownElsewhere(finding)) covered.add(finding);
+  const left = options.map((_, k) => k);
+  const chosen: number[] = [];
+  while (chosen.length < allowance && left.length > 0) {
+    let best = 0;
+    let bestGain = -1;
+    left.forEach((k, at) => {
+      const option = options[k] as MarkOption;
+      const [lead, ...rest] = option.findings.slice(0, FINDINGS_SHOWN);
+      const gain =
+        (lead !== undefined && !covered.has(lead) ? FINDINGS_SHOWN : 0) + rest.filter((f) => !covered.has(f)).length;
+      const longer = option.words > (options[left[best] as number] as MarkOption).words;
+      if (gain > bestGain || (gain === bestGain && longer)) [best, bestGain] = [at, gain];
+    });
+    const [k] = left.splice(best, 1) as [number];
+    chosen.push(k);
+    for (const finding of (options[k] as MarkOption).findings.slice(0, FINDINGS_SHOWN)) covered.add(finding);
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+/** Words in a text: runs of non-space characters. */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = 0; k < text.length; k++) {
+    const code = text.charCodeAt(k);
+    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
 }

@@ -3,7 +3,7 @@
  * Keeps the page-level decisions — the topic gate (gate.ts) and the clutter rule (clutter.ts) — so incremental
  * updates give the same marks as one full scan of the same blocks in the same order.
  */
-import { ClutterGuard } from './clutter';
+import { chooseWithinBudget, ClutterGuard, countWords, DensityBudget } from './clutter';
 import type { CompiledTrigger } from './compile';
 import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
 import { joinedRuns, runEnd, runFindings, runLead, type JoinableMark } from './join';
@@ -82,6 +82,7 @@ const MAX_LOOK_BACK = 64;
 export class PageSession implements SpotSink {
   private readonly blocks = new Map<number, BlockState>();
   private readonly clutter = new ClutterGuard((block) => this.blocks.get(block)?.role === 'prose');
+  private readonly density = new DensityBudget();
   private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0, relation: 0 };
   private topic = false;
   /** Blocks holding candidates that wait for the topic gate. */
@@ -142,8 +143,9 @@ export class PageSession implements SpotSink {
     // Headings are decided after the body they head: a headline is marked only for a finding no paragraph carries.
     const heading = (block: number) => (this.blocks.get(block)?.role === 'heading' ? 1 : 0);
     toDecide.sort((a, b) => heading(a) - heading(b) || a - b);
-    const out: BlockMention[] = [];
-    for (const block of toDecide) this.decide(block, out);
+    const runs: ShownRun[] = [];
+    for (const block of toDecide) this.decide(block, runs);
+    const out = this.withinDensity(runs).map((run) => this.runMention(run));
     return out.length > 1 ? out.sort((a, b) => a.block - b.block || a.start - b.start) : out;
   }
 
@@ -161,6 +163,7 @@ export class PageSession implements SpotSink {
       if (candidate.kept) this.clutter.releasePhrase(candidate.kept, block);
       if (candidate.counted) this.clutter.releaseMark(candidate.counted, block);
     }
+    this.density.forget(block);
     this.blocks.delete(block);
     this.waiting.delete(block);
   }
@@ -173,6 +176,7 @@ export class PageSession implements SpotSink {
     spot(this.parts.trie, text, 0, text.length, this);
     // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
     if (role === 'furniture') state.candidates.length = 0;
+    else this.density.setWords(block, countWords(text));
     if (role === 'prose') {
       this.counts.china += state.china;
       this.counts.russia += state.russia;
@@ -320,13 +324,13 @@ export class PageSession implements SpotSink {
     return trigger;
   }
 
-  /** Decides the pending candidates of one block: gate, sense check, clutter; emits the kept ones. */
-  private decide(block: number, out: BlockMention[]): void {
+  /** Decides the pending candidates of one block: gate, sense check, clutter; adds its runs to be shown to `out`. */
+  private decide(block: number, out: ShownRun[]): void {
     const state = this.blocks.get(block);
     if (!state || state.text === undefined) return;
     const blockText = state.text;
     let stillWaiting = false;
-    const kept: (JoinableMark & { candidate: Candidate; trigger: CompiledTrigger })[] = [];
+    const kept: KeptMark[] = [];
     for (const candidate of state.candidates) {
       if (!candidate.pending) continue;
       const trigger = this.triggerOf(candidate);
@@ -346,31 +350,12 @@ export class PageSession implements SpotSink {
     }
     // Shown in runs (join.ts); the clutter rule counts each run as one mark of each of its findings.
     for (const run of joinedRuns(blockText, kept)) {
-      const { candidate } = run[0] as (typeof kept)[number];
       const lead = runLead(blockText, run);
       const findings = runFindings(blockText, run, lead);
-      if (!this.clutter.admitMark(findings, block)) {
-        for (const k of run) {
-          this.clutter.releasePhrase(k.candidate.kept as string, block);
-          k.candidate.kept = undefined;
-        }
-        continue;
-      }
-      candidate.counted = findings;
-      const end = runEnd(run);
-      const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
-      const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
-      const joined = {
-        ...candidate,
-        end,
-        ...(concepts.length > 0 ? { concepts } : {}),
-        ...(alsoFound.length > 0 ? { alsoFound } : {}),
-      };
-      const text = blockText.slice(candidate.start, end);
-      const sentence = sentenceAround(blockText, candidate.start, end);
-      // The other marks' own findings, and their triggers' other ones: what each would have shown alone.
-      const others = { own: findings.slice(1), also: run.flatMap((k) => (k === lead ? [] : k.trigger.also)) };
-      out.push(this.mention(block, joined, lead.trigger, others, text, sentence));
+      if (this.clutter.admitMark(findings, block)) {
+        (run[0] as KeptMark).candidate.counted = findings;
+        out.push({ block, blockText, run, lead, findings });
+      } else this.releaseRun(block, run);
     }
     if (stillWaiting) {
       this.waiting.add(block);
@@ -378,9 +363,89 @@ export class PageSession implements SpotSink {
       // Nothing left to decide here: keep only what the clutter rule must release if the block changes.
       this.waiting.delete(block);
       state.text = undefined;
-      if (state.candidates.length > 0) state.candidates = state.candidates.filter((c) => c.kept !== undefined);
     }
   }
+
+  /** The mention of a run to be shown: one mark for all of its marks, led by its lead's trigger. */
+  private runMention({ block, blockText, run, lead, findings }: ShownRun): BlockMention {
+    const { candidate } = run[0] as KeptMark;
+    const end = runEnd(run);
+    const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
+    const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
+    const joined = {
+      ...candidate,
+      end,
+      ...(concepts.length > 0 ? { concepts } : {}),
+      ...(alsoFound.length > 0 ? { alsoFound } : {}),
+    };
+    const text = blockText.slice(candidate.start, end);
+    const sentence = sentenceAround(blockText, candidate.start, end);
+    // The other marks' own findings, and their triggers' other ones: what each would have shown alone.
+    const others = { own: findings.slice(1), also: run.flatMap((k) => (k === lead ? [] : k.trigger.also)) };
+    return this.mention(block, joined, lead.trigger, others, text, sentence);
+  }
+
+  /**
+   * The runs of an update the density rule lets through (clutter.ts DensityBudget, chooseWithinBudget), in the
+   * order given; the others are released.
+   */
+  private withinDensity(runs: ShownRun[]): ShownRun[] {
+    const allowance = runs.length === 0 ? 0 : this.density.allowance();
+    let shown = runs;
+    if (runs.length > allowance) {
+      const options = runs.map(({ block, blockText, run, lead, findings }) => ({
+        // What the card of the joined mark shows first (session.ts withFound, before the ranking's own).
+        findings: [
+          ...new Set([
+            ...findings,
+            ...lead.trigger.also,
+            ...run.flatMap((k) => k.trigger.also),
+            ...run.flatMap((k) => k.candidate.alsoFound ?? []),
+          ]),
+        ],
+        words: countWords(blockText.slice(run[0]?.start, runEnd(run))),
+        shownElsewhere: (finding: string) => this.clutter.markedElsewhere(finding, block),
+      }));
+      const keep = new Set(chooseWithinBudget(options, allowance));
+      shown = runs.filter((run, k) => {
+        if (keep.has(k)) return true;
+        this.clutter.releaseMark(run.findings, run.block);
+        (run.run[0] as KeptMark).candidate.counted = undefined;
+        this.releaseRun(run.block, run.run);
+        return false;
+      });
+    }
+    for (const { block } of shown) this.density.addMarks(block, 1);
+    for (const { block } of runs) this.dropUnkept(block);
+    return shown;
+  }
+
+  /** A decided block keeps only the candidates the clutter rule must release if the block changes (memory). */
+  private dropUnkept(block: number): void {
+    const state = this.blocks.get(block);
+    if (state && state.text === undefined && state.candidates.length > 0)
+      state.candidates = state.candidates.filter((c) => c.kept !== undefined);
+  }
+
+  /** Forgets the phrases of a run that is not shown (the clutter rule lets a later mention of them through). */
+  private releaseRun(block: number, run: readonly KeptMark[]): void {
+    for (const k of run) {
+      this.clutter.releasePhrase(k.candidate.kept as string, block);
+      k.candidate.kept = undefined;
+    }
+  }
+}
+
+/** A candidate kept for a block's marks (decide), as join.ts sees it. */
+type KeptMark = JoinableMark & { candidate: Candidate; trigger: CompiledTrigger };
+
+/** A run of kept marks to be shown as one mark (decide), with what its mention needs. */
+interface ShownRun {
+  block: number;
+  blockText: string;
+  run: KeptMark[];
+  lead: KeptMark;
+  findings: string[];
 }
 
 /** The findings of the marks joined into a mention after its lead: their own, and their triggers' `also`. */

@@ -4,7 +4,7 @@ import { packEngineSource } from '../../../src/pack/ranking';
 import { joinSegments } from '../../../src/matching/join';
 import { CLUTTER_WINDOW } from '../../../src/matching/clutter';
 import type { Mention, TextSegment } from '../../../src/matching/types';
-import { blocks, makePack, ON_TOPIC } from './helpers';
+import { blocks, makePack, ON_TOPIC, ROOM } from './helpers';
 
 const pack = makePack({
   axis: [{ phrase: 'axis of convenience', context: 'any' }],
@@ -55,6 +55,7 @@ describe('spotting', () => {
     const page = blocks(
       ON_TOPIC,
       'A ‘NO–LIMITS’ Partnership; a limitless friendship; De-Dollarization; dedollarisation.',
+      ROOM,
     );
     expect(texts(engine.scan(page))).toEqual([
       'NO–LIMITS’ Partnership',
@@ -186,11 +187,13 @@ describe('incremental session', () => {
   }
 
   it('gives the same mentions as a full scan when blocks arrive one by one', () => {
+    // Room first: a page that arrives in pieces spends its density budget as they come (clutter.ts DensityBudget).
+    const roomy = blocks(ROOM, ...page.map((segment) => segment.text));
     const session = engine.createSession();
-    const found = page.flatMap((segment) => session.update([segment]));
-    const full = engine.scan(page).map(({ start, end }) => ({ start, end }));
+    const found = roomy.flatMap((segment) => session.update([segment]));
+    const full = engine.scan(roomy).map(({ start, end }) => ({ start, end }));
     const sortByStart = (a: { start: number }, b: { start: number }) => a.start - b.start;
-    expect(toPageOffsets(page, found).sort(sortByStart)).toEqual(full);
+    expect(toPageOffsets(roomy, found).sort(sortByStart)).toEqual(full);
     expect(full.length).toBeGreaterThan(3);
   });
 

@@ -39,3 +39,9 @@ export function blocks(...texts: string[]): TextSegment[] {
 
 /** A paragraph that makes a page about China–Russia relations (both named, enough references). */
 export const ON_TOPIC = 'Xi Jinping of China met Vladimir Putin of Russia in Moscow; Beijing and the Kremlin talked.';
+
+/**
+ * A paragraph of 200 words that speaks to nothing: room for 6 more marks under the density rule (30 per 1,000
+ * words, src/matching/clutter.ts), for a test of a page with more marks than a page of its few lines may show.
+ */
+export const ROOM = Array.from({ length: 25 }, () => 'The weather stayed mild across the whole region.').join(' ');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEngine } from '../../../src/matching/engine';
 import { packEngineSource } from '../../../src/pack/ranking';
-import { blocks, makePack, ON_TOPIC } from './helpers';
+import { blocks, makePack, ON_TOPIC, ROOM } from './helpers';
 
 const pack = makePack({
   limits: [
@@ -85,5 +85,38 @@ describe('clutter rule after joining', () => {
     session.update(blocks(ON_TOPIC, paragraph));
     const again = session.update([{ text: paragraph, block: 1 }]);
     expect(again.map((m) => m.text)).toEqual(engine.scan(blocks(ON_TOPIC, paragraph)).map((m) => m.text));
+  });
+});
+
+describe('density rule', () => {
+  // Six marks of four findings in a few lines: more than a page this short may show (clutter.ts DensityBudget).
+  const dense = [
+    ON_TOPIC,
+    'A no limits partnership.',
+    'Joint drills.',
+    'A gas deal.',
+    'No forbidden zones.',
+    'Gas exports.',
+    'An anti-Western bloc.',
+  ];
+
+  it('shows a short page’s best marks: each finding once (a joined card counts), then the longer ones', () => {
+    expect(engine.scan(blocks(...dense)).map((m) => m.text)).toEqual([
+      'no limits partnership',
+      'Joint drills',
+      'gas deal',
+      'No forbidden zones',
+    ]);
+    // With room for them (30 marks per 1,000 words), all six.
+    expect(engine.scan(blocks(...dense, ROOM))).toHaveLength(6);
+  });
+
+  it('keeps a page that arrives in pieces within the bound at every step, and never takes a mark back', () => {
+    const session = engine.createSession();
+    const shown = blocks(...dense).flatMap((segment) => session.update([segment]));
+    expect(shown).toHaveLength(4);
+    // Room that comes later lets later marks through, never more than the page's words allow.
+    const more = session.update([{ block: dense.length, text: `${ROOM} A limitless friendship. Boundless ties.` }]);
+    expect(more.map((m) => m.text)).toEqual(['limitless friendship', 'Boundless ties']);
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createEngine, createEngineSliced } from '../../../src/matching/engine';
 import { PACK } from '../../../src/pack/index';
 import { packEngineSource } from '../../../src/pack/ranking';
-import { blocks, ON_TOPIC } from './helpers';
+import { blocks, ON_TOPIC, ROOM } from './helpers';
 
 const engine = createEngine(packEngineSource(PACK));
 
@@ -402,7 +402,9 @@ describe('a paragraph that names neither side, after a China–Russia paragraph'
 
 describe('incremental session with the shipped pack', () => {
   it('marks the same phrases as one full scan when paragraphs arrive one at a time', () => {
+    // Room first: a page that arrives in pieces spends its density budget as they come (clutter.ts DensityBudget).
     const page = blocks(
+      ROOM,
       'China and Russia: a marriage of convenience? Western sanctions and joint drills in focus',
       'Officials said Moscow wants lethal aid from Beijing, while analysts doubt the no-limits partnership.',
       'Xi Jinping met Vladimir Putin; China and Russia signed energy deals and pledged trade in national currencies.',
