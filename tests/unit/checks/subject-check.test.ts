@@ -78,6 +78,32 @@ describe('SubjectCheck (the quick check before any scan)', () => {
     expect(await read('<p>Power of \u017Fiberia</p>')).toBe(true);
   });
 
+  it('reads a page for one country and the required words first, and decides the rest as before', async () => {
+    const read = async (html: string, terms = subjectTerms(PACK.matcher)) => {
+      const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+      window.document.write(`<body>${html}</body>`);
+      const body = window.document.body as unknown as Node;
+      const passed = await new SubjectCheck(terms).readPage(body, new AbortController().signal);
+      await window.happyDOM.close();
+      return passed;
+    };
+    // The pack's shortest China term is shorter than its shortest Russia term: Russia is read first.
+    expect(await read('<p>Xi, the PRC and the CCP in Beijing; Sino-Japanese ties</p>')).toBe(false);
+    expect(await read('<p>Putin in the Kremlin; Moscow and Gazprom</p>')).toBe(false);
+    expect(await read('<p>Xi in Beijing</p><p>the Power of Siberia</p>')).toBe(true);
+    expect(await read('<p>Beijing</p><p>then</p><p>Lavrov</p>')).toBe(true);
+    // Terms where China's shortest is the longer: China is read first, and a page needs both all the same.
+    const terms = { china: ['beijing'], russia: ['ru', 'moscow'], anywhere: ['axis'], alwaysPass: false };
+    expect(await read('<p>RU and Moscow</p>', terms)).toBe(false);
+    expect(await read('<p>Beijing</p>', terms)).toBe(false);
+    expect(await read('<p>RU and Beijing</p>', terms)).toBe(true);
+    expect(await read('<p>an axis</p>', terms)).toBe(true);
+    // A country without terms: only a required word passes.
+    const noRussia = { china: ['beijing'], russia: [], anywhere: ['axis'], alwaysPass: false };
+    expect(await read('<p>Beijing and Moscow</p>', noRussia)).toBe(false);
+    expect(await read('<p>Beijing and an axis</p>', noRussia)).toBe(true);
+  });
+
   it('never fails a page whose text nodes, read one by one, pass (any words, any split into nodes)', async () => {
     // The fast read of the joined text must not lose a page the per-node check passes. Texts are random runs of
     // the check's own words, pieces of them, letters and separators, split into random nodes; also the reverse
