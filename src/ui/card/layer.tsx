@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { browser, type PublicPath } from 'wxt/browser';
 import type { VirtualElement } from '@floating-ui/dom';
 import type { FindingTexts, FindingTextsLoader } from '../../pack/finding-texts';
 import { createCardShows } from './card-shows';
@@ -47,26 +47,47 @@ export interface CardLayer {
 }
 
 /**
+ * The card's stylesheet: the one WXT builds for the engine's entry from its CSS imports (entrypoints/content,
+ * `cssInjectionMode: 'ui'`: kept out of the page, web-accessible for this). Without it the card still works, unstyled.
+ */
+async function cardCss(): Promise<string> {
+  const url = browser.runtime.getURL('/content-scripts/content.css' as PublicPath);
+  try {
+    return await (await fetch(url)).text();
+  } catch (error) {
+    console.warn('[Fact Context] the card has no styles:', error);
+    return '';
+  }
+}
+
+/**
+ * The card's host: a `fact-context-card` element with an open shadow root that holds the card's styles (after a
+ * reset, so that nothing of the page's styles is inherited) and the container Preact renders into. Plain DOM, as
+ * WXT's createShadowRootUi would make it, without its mounting machinery (anchors, auto-mount, 3 kB gzipped).
+ */
+async function createCardHost(
+  ctx: ContentScriptContext,
+): Promise<{ host: HTMLElement; shadow: ShadowRoot; container: HTMLElement }> {
+  const css = await cardCss();
+  const host = document.createElement(CARD_HOST_TAG);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
+  const container = document.createElement('div');
+  shadow.append(style, container);
+  ctx.onInvalidated(() => {
+    render(null, container);
+    host.remove();
+  });
+  return { host, shadow, container };
+}
+
+/**
  * The card's layer: one shadow-root host (added to the page on first use, then kept), the Preact card inside it,
  * shown in the top layer (popover) so that it stays above the page's own overlays.
  */
 export async function createCardLayer(ctx: ContentScriptContext, events: CardLayerEvents): Promise<CardLayer> {
-  let container: HTMLElement | undefined;
-  const ui: ShadowRootContentScriptUi<void> = await createShadowRootUi(ctx, {
-    name: CARD_HOST_TAG,
-    position: 'inline',
-    // Beside <body>, not inside it: page code watching body's children never sees us come and go.
-    anchor: () => document.documentElement,
-    append: 'last',
-    mode: 'open',
-    onMount(uiContainer) {
-      container = uiContainer;
-    },
-    onRemove() {
-      if (container) render(null, container);
-    },
-  });
-  const host = ui.shadowHost;
+  const { host, shadow, container } = await createCardHost(ctx);
   host.setAttribute('popover', 'manual');
   host.addEventListener('pointerenter', events.onPointerEnter, { signal: ctx.signal });
   host.addEventListener('pointerleave', events.onPointerLeave, { signal: ctx.signal });
@@ -84,7 +105,7 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
   function clear(): void {
     stopFollowing?.();
     stopFollowing = undefined;
-    if (container) render(null, container);
+    render(null, container);
     try {
       if (host.matches(':popover-open')) host.hidePopover();
     } catch {
@@ -93,8 +114,8 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
   }
 
   function draw(key: number, content: CardContent, texts: FindingTexts, takeFocus: boolean): void {
-    if (!host.isConnected) ui.mount();
-    if (!container) return;
+    // Beside <body>, not inside it: page code watching body's children never sees us come and go.
+    if (!host.isConnected) document.documentElement.append(host);
     stopFollowing?.();
     render(
       <Card
@@ -132,7 +153,7 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
       return target === host || (target instanceof Node && host.contains(target));
     },
     hasFocus() {
-      return shows.isOpen && (document.activeElement === host || ui.shadow.activeElement !== null);
+      return shows.isOpen && (document.activeElement === host || shadow.activeElement !== null);
     },
   };
 }
