@@ -22,7 +22,10 @@ export interface RankHit {
  */
 export interface EngineData {
   formatVersion: 1;
-  /** For `createCompiledEngine` only: its patterns are empty, so building an automaton from it finds nothing. */
+  /**
+   * For `createCompiledEngine` only: its patterns and concept labels are empty (building an automaton from it
+   * finds nothing).
+   */
   matcher: CompiledMatcher;
   rankDocs: RankDoc[];
   /**
@@ -61,6 +64,8 @@ export function engineDataOf(compiled: CompiledPack): EngineData {
         ? {
             concepts: {
               ...matcher.concepts,
+              // The labels name concepts for the pack's compile and the report page, never for the scan.
+              labels: [],
               terms: matcher.concepts.terms.map(({ concepts }) => ({ patterns: [], concepts })),
             },
           }

@@ -22,13 +22,14 @@ describe('the engine data', { timeout: 60_000 }, () => {
     expect(readFileSync(ENGINE_JSON, 'utf8')).toBe(engineJson(readFileSync(COMPILED_JSON, 'utf8')));
   });
 
-  it('carries no card texts and no trigger patterns', () => {
+  it('carries no card texts, no trigger patterns and no concept labels', () => {
     const text = readFileSync(ENGINE_JSON, 'utf8');
     for (const finding of PACK.findings) {
       expect(text).not.toContain(finding.summary);
       for (const quote of finding.quotes) expect(text).not.toContain(quote.text);
     }
     expect(ENGINE_DATA.matcher.triggers.every((trigger) => trigger.patterns.length === 0)).toBe(true);
+    expect(ENGINE_DATA.matcher.concepts?.labels).toEqual([]); // read when the pack is compiled, not by the scan
     expect(ENGINE_DATA.matcher.triggers.map((t) => [t.phrase, t.finding, t.also, t.context])).toEqual(
       PACK.matcher.triggers.map((t) => [t.phrase, t.finding, t.also, t.context]),
     );
