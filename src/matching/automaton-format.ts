@@ -325,7 +325,7 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   if (!(Number.isInteger(states) && states >= 1)) throw new AutomatonFormatError('an automaton without states');
   if (!(Number.isInteger(edges) && edges >= 0)) throw new AutomatonFormatError('a bad number of edges');
   const first = new Int32Array(states);
-  const count = new Int32Array(states);
+  const count = new Int32Array(states).fill(1); // plain states keep it
   const labels = new Uint16Array(edges);
   const targets = new Int32Array(edges);
   const trigger = NODE_OUTPUTS.trigger.make(states).fill(NODE_OUTPUTS.trigger.empty);
@@ -339,15 +339,14 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   }));
   const shapes = numbersOf(data.shapes);
   const wide = numbersOf(data.wide);
-  const links = numbersOf(data.links);
+  const links = data.links;
   if (shapes.length % 3 !== 0) throw new AutomatonFormatError('a shape table of the wrong length');
   const end = graph.length;
   let pos = 0;
   let at = 0;
   let next = 1;
-  let entered = 0;
   let wideAt = 0;
-  let linkAt = 0;
+  let linkAt = 0; // read in the loop, one number at a time (see decodeNumbers)
   let target = 0;
   // The walk's path: per depth, a state with new children, its next new child's edge, where they start and end.
   const stateAt = new Int32Array(states);
@@ -360,11 +359,10 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   while (state >= 0) {
     let code = graph.charCodeAt(pos);
     // A run of plain states (the inside of a word): each is its one new child's label, and that child follows.
-    while (code >= 0 && !(code >= LETTER_A && code <= LETTER_Z)) {
-      if (!(at < edges && next < states)) throw new AutomatonFormatError(`state ${state} has no room for its edge`);
-      entered++;
+    // The hottest loop of the load: no bounds check here (a typed array ignores a write past its end; the next
+    // state with a letter, or the end, finds `at` or `next` beyond the automaton and refuses it).
+    while (code >= 0 && (code < LETTER_A || code > LETTER_Z)) {
       first[state] = at;
-      count[state] = 1;
       labels[at] = code;
       targets[at++] = next;
       state = next++;
@@ -372,7 +370,6 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
     }
     if (!(code >= 0)) throw new AutomatonFormatError(`the graph ends inside state ${state}`);
     pos++;
-    entered++;
     const shape = code === LETTER_Z ? wide : shapes;
     let k = code === LETTER_Z ? wideAt : 3 * (code - LETTER_A);
     if (!(k + 3 <= shape.length)) throw new AutomatonFormatError(`an unknown shape at ${pos - 1}`);
@@ -402,8 +399,17 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
     const treeStart = at + refs;
     for (let e = treeStart; e < treeStart + tree; e++) targets[e] = next++;
     for (; at < treeStart; at++) {
-      if (linkAt >= links.length) throw new AutomatonFormatError('more edges to numbered states than links');
-      target += unzigzag(links.values[linkAt++] as number);
+      let digit = links.charCodeAt(linkAt++);
+      let link = 0;
+      let scale = 1;
+      for (; digit >= MORE_FIRST && digit < MORE_FIRST + MORE_BASE; digit = links.charCodeAt(linkAt++)) {
+        link += (digit - MORE_FIRST) * scale;
+        scale *= MORE_BASE;
+      }
+      if (!(digit >= FINAL_FIRST && digit < FINAL_FIRST + FINAL_BASE)) {
+        throw new AutomatonFormatError(`a link cut short or a stray character at ${linkAt - 1}`);
+      }
+      target += unzigzag(link + (digit - FINAL_FIRST) * scale);
       const label = graph.charCodeAt(pos++);
       if (!(target > 0 && target < next) || !(label >= 0) || (label >= LETTER_A && label <= LETTER_Z)) {
         throw new AutomatonFormatError(`a bad edge of state ${state}`);
@@ -442,7 +448,7 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   const consumed =
     pos === end &&
     at === edges &&
-    entered === states &&
+    next === states &&
     wideAt === wide.length &&
     linkAt === links.length &&
     outputs.every((output) => output.at === output.length);
