@@ -110,6 +110,14 @@ export function sentenceEnds(text: string): number[] {
  */
 const PAIR_SUBJECT = /^[\s"“‘'(]*(?:[Bb]oth|[Tt]he two|[Tt]he pair|[Nn]either)(?![\p{L}-])(?!\s+(?:of\b|\p{Lu}))/u;
 
+/**
+ * A sentence that opens on the relationship itself: "The relationship is more fragile than it looks", "Their
+ * partnership rests on convenience" — about the pair when the sentence before names both sides (never "The
+ * relationship between Washington and Delhi": a name or "between"/"with" follows the subject).
+ */
+const RELATION_SUBJECT =
+  /^[\s"“‘'(]*(?:[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:(?:bilateral|current|present|new|growing|deepening|burgeoning|budding|close|closer)\s+)?(?:relationship|partnership|friendship|alignment|rapprochement|alliance|entente|axis|ties|relations)(?![\p{L}-])(?!\s+(?:of|between|with|among|to)\b)(?!\s+\p{Lu})/u;
+
 const THIRD = 1;
 const SPEECH = 2;
 
@@ -176,8 +184,10 @@ export function matchCombinations(
   for (const end of ends) {
     here = { china: 0, russia: 0, pair: 0 };
     // "Both would rather…", "The two agreed…": a sentence that opens on the pair is about them.
-    const pairSubject = PAIR_SUBJECT.test(text.slice(sentenceStart, end));
+    const sentence = text.slice(sentenceStart, end);
+    const pairSubject = PAIR_SUBJECT.test(sentence);
     if (pairSubject) here.pair++;
+    else if ((previous?.china ?? 0) > 0 && (previous?.russia ?? 0) > 0 && RELATION_SUBJECT.test(sentence)) here.pair++;
     sentenceStart = end;
     const occurrences: Occurrence[] = [];
     for (; r < refs.length && (refs[r] as RefHit).start < end; r++) {

@@ -87,6 +87,19 @@ describe('concept combinations', () => {
     expect(engine.scan(blocks(ON_TOPIC, 'Talks went on.', 'Both planned a trip to France.'))).toEqual([]);
   });
 
+  it('take a sentence that opens on the relationship ("The relationship…", "Their ties…") as about the pair', () => {
+    const after = (sentence: string, first = 'Russia and China met.') =>
+      engine.scan(blocks(ON_TOPIC, `${first} ${sentence}`));
+    expect(after('Their partnership ships components.')).toHaveLength(1);
+    expect(after('The new relationship supplies components.')).toHaveLength(1);
+    // Someone else's relationship: a name, or "between", "with", "of" after the subject.
+    expect(after('The relationship between Japan and Korea supplies components.')).toEqual([]);
+    expect(after('The partnership with Qatar supplies components.')).toEqual([]);
+    expect(after('Their Japanese partnership ships components.')).toEqual([]);
+    // Only after a sentence naming both sides.
+    expect(after('Their partnership ships components.', 'China met Japan.')).toEqual([]);
+  });
+
   it('respect roles given as an order of concepts', () => {
     expect(engine.scan(blocks(ON_TOPIC, 'Russia asked China for weapons.'))).toHaveLength(1);
     expect(engine.scan(blocks(ON_TOPIC, 'China asked Russia for weapons.'))).toEqual([]);
