@@ -9,8 +9,9 @@
  * chain of states spell the pack's words in order, and the text reads like a word list with a few capitals in it,
  * which gzip compresses far better than separate lists of counts, labels and edge targets. States are numbered
  * when their parent is read (its new children get the next numbers, in label order), so an edge to a numbered
- * state is a number: the difference from the previous such edge's target (`links`) — edges that re-join the
- * same word ending follow each other. Outputs are per-output number lists, in state order, each value as the
+ * state is a number (`links`): its target guessed from what came before — the previous such edge's target (edges
+ * that re-join one word ending follow each other), the state itself (a word ending that re-joins a close one) or
+ * the target before the previous one (two endings that alternate) — and the difference from the guess. Outputs are per-output number lists, in state order, each value as the
  * difference from the previous one. Number lists are strings of digits (`encodeNumbers`): a string literal is
  * what the page's JavaScript parser reads fastest.
  *
@@ -23,7 +24,7 @@
  */
 import type { Automaton } from './automaton-builder';
 
-const AUTOMATON_FORMAT = 3;
+const AUTOMATON_FORMAT = 4;
 
 /** Per-state output arrays of an Automaton, with the value most states hold (only the others are stored). */
 const NODE_OUTPUTS = {
@@ -49,7 +50,10 @@ export interface SerializedAutomaton {
   shapes: string;
   /** The same three numbers for each state written `Z` (a shape not in `shapes`). */
   wide: string;
-  /** Per edge to a numbered state, its target minus the previous such edge's target (zigzag-signed). */
+  /**
+   * Per edge to a numbered state: 3 × the difference from a guess (zigzag-signed) + which guess (GUESSES: the
+   * previous such edge's target, the edge's own state, the distinct target before the previous).
+   */
   links: string;
   /** Per output, for the states that hold a value (in state order): the value minus the previous one (zigzag). */
   outputs: Record<OutputName, string>;
@@ -164,6 +168,26 @@ function minimise(automaton: Automaton): { classOf: Int32Array; representative: 
   return { classOf, representative };
 }
 
+/**
+ * The guesses of an edge's target (to a numbered state), as differences: from the previous such edge's target,
+ * to the edge's own state, from the distinct target before the previous. `guess` is updated for the next edge.
+ */
+const GUESSES = 3;
+
+/** Build time: the link of an edge of `state` to `target` (see SerializedAutomaton.links). */
+function linkOf(target: number, state: number, guess: { last: number; older: number }): number {
+  const differences = [target - guess.last, state - target, target - guess.older];
+  let best = 0;
+  for (let k = 1; k < GUESSES; k++) {
+    if (Math.abs(differences[k] as number) < Math.abs(differences[best] as number)) best = k;
+  }
+  if (target !== guess.last) {
+    guess.older = guess.last;
+    guess.last = target;
+  }
+  return GUESSES * zigzag(differences[best] as number) + best;
+}
+
 /** Shape letters: A, B, … name the shapes listed in `shapes`; Z is followed by its shape in `wide`. */
 const LETTER_A = 0x41;
 const LETTER_Z = 0x5a;
@@ -203,7 +227,7 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
   const tokens: number[] = [];
   const shapes: Shape[] = [];
   const links: number[] = [];
-  let lastTarget = 0;
+  const guess = { last: 0, older: 0 };
   const outputs = Object.fromEntries(AUTOMATON_OUTPUTS.map((name) => [name, [] as number[]])) as Record<
     OutputName,
     number[]
@@ -240,8 +264,7 @@ export function serializeAutomaton(automaton: Automaton): SerializedAutomaton {
     for (const k of refs) {
       const target = numberOf[classOf[targets[k] as number] as number] as number;
       tokens.push(label(labels[k] as number));
-      links.push(zigzag(target - lastTarget));
-      lastTarget = target;
+      links.push(linkOf(target, numberOf[cls] as number, guess));
     }
     edges += targets.length;
     stack.push({
@@ -347,7 +370,8 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
   let next = 1;
   let wideAt = 0;
   let linkAt = 0; // read in the loop, one number at a time (see decodeNumbers)
-  let target = 0;
+  let lastTarget = 0; // the guesses of linkOf
+  let olderTarget = 0;
   // The walk's path: per depth, a state with new children, its next new child's edge, where they start and end.
   const stateAt = new Int32Array(states);
   const slot = new Int32Array(states);
@@ -409,7 +433,15 @@ export function loadAutomaton(data: SerializedAutomaton): Automaton {
       if (!(digit >= FINAL_FIRST && digit < FINAL_FIRST + FINAL_BASE)) {
         throw new AutomatonFormatError(`a link cut short or a stray character at ${linkAt - 1}`);
       }
-      target += unzigzag(link + (digit - FINAL_FIRST) * scale);
+      link += (digit - FINAL_FIRST) * scale;
+      const which = link % GUESSES;
+      const difference = unzigzag((link - which) / GUESSES);
+      const target =
+        which === 0 ? lastTarget + difference : which === 1 ? state - difference : olderTarget + difference;
+      if (target !== lastTarget) {
+        olderTarget = lastTarget;
+        lastTarget = target;
+      }
       const label = graph.charCodeAt(pos++);
       if (!(target > 0 && target < next) || !(label >= 0) || (label >= LETTER_A && label <= LETTER_Z)) {
         throw new AutomatonFormatError(`a bad edge of state ${state}`);
