@@ -5,6 +5,7 @@ import { PACK } from '../../../src/pack/index';
 import { packEngineSource } from '../../../src/pack/ranking';
 import { extractSegments } from '../../../src/dom/extract';
 import { PageText } from '../../../src/dom/page-text';
+import { Cancelled } from '../../../src/dom/scheduler';
 import type { PlacedMention } from '../../../src/dom/placement';
 import { compareDocumentOrder } from '../../../src/dom/placement';
 
@@ -57,6 +58,28 @@ describe('PageText: the page text, scanned once and then incrementally', () => {
     const { marks } = await tracked(ARTICLE);
     expect(marks().length).toBeGreaterThan(0);
     expect(marks()).toEqual(fullScan());
+  });
+
+  it('sends the first scan’s last chunk to the engine in a task of its own, after the walk', async () => {
+    // The walk ends within one slice here; an abort during it must cancel the last chunk (sent after a yield, so
+    // that it and the registration after it do not lengthen the walk's last slice into a long task).
+    document.body.innerHTML = ARTICLE;
+    const controller = new AbortController();
+    const session = engine.createSession();
+    let updates = 0;
+    const update = session.updateBlocks.bind(session);
+    session.updateBlocks = (blocks) => {
+      updates += 1;
+      return update(blocks);
+    };
+    const abortOnWalk = (element: Element) => {
+      if (element.id === 'p2') controller.abort();
+      return false;
+    };
+    const events = { added: () => undefined, removed: () => undefined };
+    const text = new PageText(document.body, session, { isHidden: abortOnWalk }, events, controller.signal);
+    await expect(text.scanAll()).rejects.toThrow(Cancelled);
+    expect(updates).toBe(0);
   });
 
   it('marks a paragraph added later, without re-reading the rest', async () => {
