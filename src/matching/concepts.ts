@@ -116,7 +116,7 @@ const PAIR_SUBJECT = /^[\s"“‘'(]*(?:[Bb]oth|[Tt]he two|[Tt]he pair|[Nn]eithe
  * relationship between Washington and Delhi": a name or "between"/"with" follows the subject).
  */
 const RELATION_SUBJECT =
-  /^[\s"“‘'(]*(?:[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:(?:bilateral|current|present|new|growing|deepening|burgeoning|budding|close|closer)\s+)?(?:relationship|partnership|friendship|alignment|rapprochement|alliance|entente|axis|ties|relations)(?![\p{L}-])(?!\s+(?:of|between|with|among|to)\b)(?!\s+\p{Lu})/u;
+  /^[\s"“‘'(]*(?:[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:(?:bilateral|current|present|new|growing|deepening|burgeoning|budding|close|closer)\s+)?(?:relationship|partnership|friendship|alignment|rapprochement|alliance|entente|axis|ties|relations|cooperation|bond|embrace)(?![\p{L}-])(?!\s+(?:of|between|with|among|to)\b)(?!\s+\p{Lu})/u;
 
 const THIRD = 1;
 const SPEECH = 2;

@@ -92,6 +92,7 @@ describe('concept combinations', () => {
       engine.scan(blocks(ON_TOPIC, `${first} ${sentence}`));
     expect(after('Their partnership ships components.')).toHaveLength(1);
     expect(after('The new relationship supplies components.')).toHaveLength(1);
+    expect(after('Their cooperation ships components.')).toHaveLength(1);
     // Someone else's relationship: a name, or "between", "with", "of" after the subject.
     expect(after('The relationship between Japan and Korea supplies components.')).toEqual([]);
     expect(after('The partnership with Qatar supplies components.')).toEqual([]);
