@@ -54,6 +54,8 @@ export interface PageDetails {
   mutationMarksOnlyMs: number;
   /** A DOM change with only an empty MutationObserver of our watch's options on the page (no marks), ms. */
   mutationEmptyObserverMs: number;
+  /** The same with an empty observer of childList + subtree only (the least a watch for later text needs), ms. */
+  mutationMinimalObserverMs: number;
   /** Single cold runs of the pieces: extraction with/without the computed-style check, createEngine, engine.scan. */
   parts: { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 }
@@ -83,7 +85,7 @@ type Tools = {
   startLongTasks(): void;
   stopLongTasks(): Promise<{ count: number; max: number }>;
   mutations(count: number): Promise<number>;
-  emptyObserver(): void;
+  emptyObserver(minimal?: boolean): void;
   quiet(): Promise<void>;
   breakdown(): { extractMs: number; extractNoStyleMs: number; createEngineMs: number; scanMs: number };
 };
@@ -239,13 +241,15 @@ export async function measurePage(
   };
   const mutationOurs = await mutationOf(true);
   const mutationMarksOnly = await mutationOf(false);
-  const mutationEmptyObserver = await (async () => {
+  const mutationEmptyObserver = async (minimal: boolean) => {
     const { page, cdp } = await open();
-    await page.evaluate(() => __benchTools.emptyObserver());
+    await page.evaluate((only) => __benchTools.emptyObserver(only), minimal);
     const ms = await timedChanges(page, cdp);
     await closePage(page);
     return ms;
-  })();
+  };
+  const mutationWatchOptionsObserver = await mutationEmptyObserver(false);
+  const mutationMinimalObserver = await mutationEmptyObserver(true);
 
   log(`  ${sizeKb} KB: where the time goes`);
   const parts = await (async () => {
@@ -331,7 +335,8 @@ export async function measurePage(
     loadMs: round(median(ours.map((run) => run.loadMs))),
     engineMs: round(median(ours.map((run) => run.engineMs))),
     mutationMarksOnlyMs: round(mutationMarksOnly, 4),
-    mutationEmptyObserverMs: round(mutationEmptyObserver, 4),
+    mutationEmptyObserverMs: round(mutationWatchOptionsObserver, 4),
+    mutationMinimalObserverMs: round(mutationMinimalObserver, 4),
     parts: {
       extractMs: round(parts.extractMs),
       extractNoStyleMs: round(parts.extractNoStyleMs),

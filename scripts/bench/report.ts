@@ -258,7 +258,7 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
       measured: `${us(page.mutation_ms)} vs ${us(page.mutation_base_ms)} per change (${detailOf(page).liveRanges} ranges registered)`,
       note: met
         ? undefined
-        : `${missedBy(page.mutation_ms, limit, us)}; with the same marks but without our MutationObserver a change takes ${us(detailOf(page).mutationMarksOnlyMs)}: the rest is the observer's callback per change; an empty observer with the same options alone makes a change ${us(detailOf(page).mutationEmptyObserverMs)} (the browser delivering records to any observer: our callback only queues them)`,
+        : `${missedBy(page.mutation_ms, limit, us)}; with the same marks but without our MutationObserver a change takes ${us(detailOf(page).mutationMarksOnlyMs)}: the rest is the observer's callback per change; an empty observer with the same options alone makes a change ${us(detailOf(page).mutationEmptyObserverMs)}, one of childList + subtree only (the least that sees text arriving later) ${us(detailOf(page).mutationMinimalObserverMs)} (the browser delivering records to any observer: our callback only queues them)`,
     });
   }
 

@@ -176,10 +176,11 @@ const keptObservers: MutationObserver[] = [];
 /**
  * An observer that does nothing, with our watch's options on the page's <body>: what the browser's delivery of
  * mutation records costs a DOM change before any code of ours runs (the part of mutation_ms no callback can save).
+ * `minimal`: only childList + subtree, the least any watch for text that arrives later must observe.
  */
-function emptyObserver(): void {
+function emptyObserver(minimal = false): void {
   const observer = new MutationObserver(() => undefined);
-  observer.observe(document.body, WATCH_OPTIONS);
+  observer.observe(document.body, minimal ? { childList: true, subtree: true } : WATCH_OPTIONS);
   keptObservers.push(observer);
 }
 

@@ -42,6 +42,7 @@ const detail = (overrides: Partial<PageDetails> = {}): PageDetails => ({
   engineMs: 1,
   mutationMarksOnlyMs: 0.01,
   mutationEmptyObserverMs: 0.012,
+  mutationMinimalObserverMs: 0.011,
   parts: { extractMs: 1, extractNoStyleMs: 1, createEngineMs: 1, scanMs: 1 },
   ...overrides,
 });
@@ -129,6 +130,13 @@ describe('bench verdicts', () => {
       .filter((v) => !v.met)
       .map((v) => v.target);
     expect(missed).toHaveLength(6);
+  });
+
+  it('says what an empty observer costs a change when the mutation target is missed, with our options and the least', () => {
+    const r = report([page(1024, { mutation_ms: 0.02 })]);
+    const note = verdicts(r, context([detail()])).find((v) => v.target.startsWith('mutation_ms'))?.note ?? '';
+    expect(note).toContain('with the same options alone makes a change 12.0 µs');
+    expect(note).toContain('childList + subtree only (the least that sees text arriving later) 11.0 µs');
   });
 
   it('says a long task happened in another run than the traced one, instead of a negative miss', () => {
