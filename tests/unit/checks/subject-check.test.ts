@@ -13,6 +13,16 @@ const feedAll = (texts: string[]) => {
   return check.passed;
 };
 
+/** Whether the subject check passes a page with this body, read node by node (`readPage`). */
+async function readPage(html: string, terms = subjectTerms(PACK.matcher)): Promise<boolean> {
+  const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+  window.document.write(`<body>${html}</body>`);
+  const body = window.document.body as unknown as Node;
+  const passed = await new SubjectCheck(terms).readPage(body, new AbortController().signal);
+  await window.happyDOM.close();
+  return passed;
+}
+
 describe('SubjectCheck (the quick check before any scan)', () => {
   it('passes once both a China and a Russia reference have been seen, in any nodes', () => {
     expect(feedAll(['President Xi’s visit', 'talks in the ', 'Kremlin'])).toBe(true);
@@ -60,48 +70,32 @@ describe('SubjectCheck (the quick check before any scan)', () => {
   });
 
   it('reads a page’s text nodes until it passes', async () => {
-    const read = async (html: string) => {
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
-      window.document.write(`<body>${html}</body>`);
-      const body = window.document.body as unknown as Node;
-      const passed = await new SubjectCheck(subjectTerms(PACK.matcher)).readPage(body, new AbortController().signal);
-      await window.happyDOM.close();
-      return passed;
-    };
-    expect(await read('<p>Xi met <b>Putin</b></p>')).toBe(true);
-    expect(await read('<p>Freediving without limits</p>')).toBe(false);
+    expect(await readPage('<p>Xi met <b>Putin</b></p>')).toBe(true);
+    expect(await readPage('<p>Freediving without limits</p>')).toBe(false);
     // The joined text reads "MoscownightsBeijing": Moscow is a whole word only in its own node.
-    expect(await read('<p>Moscow</p><p>nights in</p><p>Beijing</p>')).toBe(true);
-    expect(await read('<p>Chinatown</p><p>Russiaville</p>')).toBe(false);
+    expect(await readPage('<p>Moscow</p><p>nights in</p><p>Beijing</p>')).toBe(true);
+    expect(await readPage('<p>Chinatown</p><p>Russiaville</p>')).toBe(false);
     // The letters `iu` folds to k and s (KELVIN SIGN, LONG S) count as they do in a single node.
-    expect(await read('<p>the \u212Aremlin and Beijing</p>')).toBe(true);
-    expect(await read('<p>Power of \u017Fiberia</p>')).toBe(true);
+    expect(await readPage('<p>the \u212Aremlin and Beijing</p>')).toBe(true);
+    expect(await readPage('<p>Power of \u017Fiberia</p>')).toBe(true);
   });
 
   it('reads a page for one country and the required words first, and decides the rest as before', async () => {
-    const read = async (html: string, terms = subjectTerms(PACK.matcher)) => {
-      const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
-      window.document.write(`<body>${html}</body>`);
-      const body = window.document.body as unknown as Node;
-      const passed = await new SubjectCheck(terms).readPage(body, new AbortController().signal);
-      await window.happyDOM.close();
-      return passed;
-    };
     // The pack's shortest China term is shorter than its shortest Russia term: Russia is read first.
-    expect(await read('<p>Xi, the PRC and the CCP in Beijing; Sino-Japanese ties</p>')).toBe(false);
-    expect(await read('<p>Putin in the Kremlin; Moscow and Gazprom</p>')).toBe(false);
-    expect(await read('<p>Xi in Beijing</p><p>the Power of Siberia</p>')).toBe(true);
-    expect(await read('<p>Beijing</p><p>then</p><p>Lavrov</p>')).toBe(true);
+    expect(await readPage('<p>Xi, the PRC and the CCP in Beijing; Sino-Japanese ties</p>')).toBe(false);
+    expect(await readPage('<p>Putin in the Kremlin; Moscow and Gazprom</p>')).toBe(false);
+    expect(await readPage('<p>Xi in Beijing</p><p>the Power of Siberia</p>')).toBe(true);
+    expect(await readPage('<p>Beijing</p><p>then</p><p>Lavrov</p>')).toBe(true);
     // Terms where China's shortest is the longer: China is read first, and a page needs both all the same.
     const terms = { china: ['beijing'], russia: ['ru', 'moscow'], anywhere: ['axis'], alwaysPass: false };
-    expect(await read('<p>RU and Moscow</p>', terms)).toBe(false);
-    expect(await read('<p>Beijing</p>', terms)).toBe(false);
-    expect(await read('<p>RU and Beijing</p>', terms)).toBe(true);
-    expect(await read('<p>an axis</p>', terms)).toBe(true);
+    expect(await readPage('<p>RU and Moscow</p>', terms)).toBe(false);
+    expect(await readPage('<p>Beijing</p>', terms)).toBe(false);
+    expect(await readPage('<p>RU and Beijing</p>', terms)).toBe(true);
+    expect(await readPage('<p>an axis</p>', terms)).toBe(true);
     // A country without terms: only a required word passes.
     const noRussia = { china: ['beijing'], russia: [], anywhere: ['axis'], alwaysPass: false };
-    expect(await read('<p>Beijing and Moscow</p>', noRussia)).toBe(false);
-    expect(await read('<p>Beijing and an axis</p>', noRussia)).toBe(true);
+    expect(await readPage('<p>Beijing and Moscow</p>', noRussia)).toBe(false);
+    expect(await readPage('<p>Beijing and an axis</p>', noRussia)).toBe(true);
   });
 
   it('never fails a page whose text nodes, read one by one, pass (any words, any split into nodes)', async () => {
