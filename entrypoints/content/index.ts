@@ -1,4 +1,5 @@
-// The card's styles: WXT puts them into the card's shadow root (cssInjectionMode 'ui'), not into the page.
+// The card's styles: WXT builds them into content-scripts/content.css and keeps them out of the page
+// (cssInjectionMode 'ui'); the card's layer puts them into its shadow root (src/ui/card/layer.tsx).
 import '../../src/ui/card/card.css';
 import { answerMessages } from '../../src/content/messages';
 import { startOverlay } from '../../src/content/overlay';

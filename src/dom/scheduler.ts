@@ -7,8 +7,8 @@
  * Work budget of one slice, ms: few, long slices (each yield and the page's tasks between cost time of their own),
  * with 20 ms of headroom below 50 ms for the last item's overrun and a garbage collection inside the slice (a
  * scavenge of 6–26 ms made one 40 ms slice in five a task over 50 ms at 5 MB; 30 ms slices cost no measurable
- * time). A job that must not add to work already done in the current task starts with `yieldToMain()`
- * (PageText.scanAll).
+ * time). A job that must not add to work already done in the current task starts with a yield
+ * (`yieldUnlessCancelled`, PageText.scanAll).
  */
 const SLICE_BUDGET_MS = 30;
 

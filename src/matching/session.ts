@@ -146,6 +146,7 @@ export class PageSession implements SpotSink {
     const runs: ShownRun[] = [];
     for (const block of toDecide) this.decide(block, runs);
     const out = this.withinDensity(runs).map((run) => this.runMention(run));
+    for (const block of toDecide) this.dropUnkept(block);
     return out.length > 1 ? out.sort((a, b) => a.block - b.block || a.start - b.start) : out;
   }
 
@@ -371,17 +372,17 @@ export class PageSession implements SpotSink {
     const { candidate } = run[0] as KeptMark;
     const end = runEnd(run);
     const concepts = [...new Set(run.flatMap((k) => k.candidate.concepts ?? []))];
-    const alsoFound = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
+    const alsoFound = alsoFoundOf(run);
     const joined = {
       ...candidate,
       end,
       ...(concepts.length > 0 ? { concepts } : {}),
-      ...(alsoFound.length > 0 ? { alsoFound } : {}),
+      ...(alsoFound ? { alsoFound } : {}),
     };
     const text = blockText.slice(candidate.start, end);
     const sentence = sentenceAround(blockText, candidate.start, end);
     // The other marks' own findings, and their triggers' other ones: what each would have shown alone.
-    const others = { own: findings.slice(1), also: run.flatMap((k) => (k === lead ? [] : k.trigger.also)) };
+    const others = { own: findings.slice(1), also: othersAlso(run, lead) };
     return this.mention(block, joined, lead.trigger, others, text, sentence);
   }
 
@@ -394,15 +395,9 @@ export class PageSession implements SpotSink {
     let shown = runs;
     if (runs.length > allowance) {
       const options = runs.map(({ block, blockText, run, lead, findings }) => ({
-        // What the card of the joined mark shows first (session.ts withFound, before the ranking's own).
-        findings: [
-          ...new Set([
-            ...findings,
-            ...lead.trigger.also,
-            ...run.flatMap((k) => k.trigger.also),
-            ...run.flatMap((k) => k.candidate.alsoFound ?? []),
-          ]),
-        ],
+        // What the card of the joined mark shows before the ranking's own (withFound), the trigger's other
+        // findings in the pack's order rather than the ranking's.
+        findings: shownFirst(findings, lead.trigger.also, othersAlso(run, lead), alsoFoundOf(run)),
         words: countWords(blockText.slice(run[0]?.start, runEnd(run))),
         shownElsewhere: (finding: string) => this.clutter.markedElsewhere(finding, block),
       }));
@@ -416,7 +411,6 @@ export class PageSession implements SpotSink {
       });
     }
     for (const { block } of shown) this.density.addMarks(block, 1);
-    for (const { block } of runs) this.dropUnkept(block);
     return shown;
   }
 
@@ -455,6 +449,29 @@ interface JoinedFindings {
 }
 
 /**
+ * What a joined mark's card shows before the rest of the ranking: its marks' own findings (the lead's first), the
+ * lead trigger's other findings, the other triggers' other findings, those of combinations on the same words.
+ */
+function shownFirst(
+  own: readonly string[],
+  leadAlso: readonly string[],
+  othersAlso: readonly string[],
+  found: readonly string[] | undefined,
+): string[] {
+  return [...new Set([...own, ...leadAlso, ...othersAlso, ...(found ?? [])])];
+}
+
+/** The other findings of a run's triggers but its lead's (what each would have shown alone). */
+const othersAlso = (run: readonly KeptMark[], lead: KeptMark): string[] =>
+  run.flatMap((k) => (k === lead ? [] : k.trigger.also));
+
+/** The findings of combinations that held on a run's words. */
+function alsoFoundOf(run: readonly KeptMark[]): string[] | undefined {
+  const found = [...new Set(run.flatMap((k) => k.candidate.alsoFound ?? []))];
+  return found.length > 0 ? found : undefined;
+}
+
+/**
  * A mention's ranking with what the marks joined into it say (the reader hovers one mark for all of them): the
  * trigger's own finding, the joined marks' own findings, the trigger's other findings, the joined triggers' other
  * findings, those of combinations that held on the same words, then the rest of the ranking.
@@ -467,9 +484,7 @@ function withFound(
 ): string[] {
   if (joined.own.length === 0 && joined.also.length === 0 && !found) return ranked;
   const own = 1 + trigger.also.length;
-  const first = [
-    ...new Set([trigger.finding, ...joined.own, ...ranked.slice(1, own), ...joined.also, ...(found ?? [])]),
-  ];
+  const first = shownFirst([trigger.finding, ...joined.own], ranked.slice(1, own), joined.also, found);
   const merged = [...new Set([...first, ...ranked.slice(own)])];
   return merged.slice(0, Math.max(ranked.length, first.length));
 }
