@@ -404,9 +404,34 @@ describe('a paragraph that names neither side, after a China–Russia paragraph'
     ['The joint naval drills run until Friday.', 'joint naval drills'],
     ['Officials stressed there was no formal alliance.', 'formal alliance'],
     ['NATO said it had seen no sign of lethal aid so far.', 'lethal aid'],
-    ['The Japanese defence ministry called the joint naval drills a show of force.', 'joint naval drills'],
+    // One mark for the drills and what they are read as (join.ts).
+    [
+      'The Japanese defence ministry called the joint naval drills a show of force.',
+      'joint naval drills a show of force',
+    ],
   ])('carries on the pair when it names no one else, or quotes them: "%s"', (paragraph, mark) => {
     expect(after(paragraph)).toContain(mark);
+  });
+});
+
+/** Session 8, in sentences written for this test: what joint drills and patrols are read as, by whoever watches. */
+describe('a display of force, in the sentence after the drills it names', () => {
+  const paragraph = (sentence: string) =>
+    engine.scan(blocks(ON_TOPIC, `Bombers from China and Russia flew over the Sea of Japan on Tuesday. ${sentence}`));
+
+  it.each([
+    ['The defence minister in Tokyo denounced the flight as a show of force.', 'show of force'],
+    ['Seoul called the manoeuvre a display of military might.', 'display of military might'],
+    ['Officials saw it as both powers flexing their military muscle.', 'flexing their military muscle'],
+    ['Analysts dismissed the episode as sabre-rattling.', 'sabre-rattling'],
+  ])('"%s" → joint-exercises', (sentence, mark) => {
+    const found = paragraph(sentence).find((m) => m.text.includes(mark));
+    expect(found?.findings[0], sentence).toBe('joint-exercises');
+  });
+
+  it('is not marked where no sentence of the paragraph names either side', () => {
+    const page = blocks(ON_TOPIC, 'The US and the Philippines staged a show of force in the South China Sea.');
+    expect(engine.scan(page)).toEqual([]);
   });
 });
 
