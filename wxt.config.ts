@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 const UNPOLYFILLED_BROWSER = createRequire(import.meta.url).resolve('wxt/browser');
 
 /** The entry points built without the polyfill (see the hook below). */
-const UNPOLYFILLED_ENTRIES = new Set(['sentinel', 'content']);
+const UNPOLYFILLED_ENTRIES = new Set(['sentinel', 'content', 'card']);
 
 // Firefox needs a stable add-on id; the UUID of its moz-extension:// origin is pinned only in tests.
 export const GECKO_ID = 'fact-context@fact-context.dev';

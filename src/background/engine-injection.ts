@@ -3,6 +3,8 @@ import { getSettings, isSiteEnabled } from '../settings';
 
 /** The engine's bundle: WXT's output for entrypoints/content (`registration: 'runtime'`, not in the manifest). */
 const ENGINE_SCRIPT = '/content-scripts/content.js';
+/** The card's bundle: WXT's output for the unlisted script entrypoints/card.ts (not in the manifest either). */
+const CARD_SCRIPT = '/card.js';
 
 /** What the background knows of the frame that asked (the message's sender). */
 interface EngineRequester {
@@ -23,9 +25,24 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   const url = sender.url ?? sender.tab?.url;
   if (tabId === undefined || url === undefined) return false;
   if (!isSiteEnabled(url, await getSettings())) return false;
+  return injectInto(sender, ENGINE_SCRIPT);
+}
+
+/**
+ * Answers an engine that is about to open its first card: injects the card's bundle into the same frame (the
+ * extension's world of it, where the engine finds what the bundle leaves: src/ui/card/bundle.ts). The answer comes
+ * after the bundle has run.
+ */
+export function injectCard(sender: EngineRequester): Promise<boolean> {
+  return injectInto(sender, CARD_SCRIPT);
+}
+
+async function injectInto(sender: EngineRequester, file: typeof ENGINE_SCRIPT | typeof CARD_SCRIPT): Promise<boolean> {
+  const tabId = sender.tab?.id;
+  if (tabId === undefined) return false;
   await browser.scripting.executeScript({
     target: { tabId, frameIds: [sender.frameId ?? 0] },
-    files: [ENGINE_SCRIPT],
+    files: [file],
     // The sentinel asks at document_end, before the page is idle: without this the engine would wait for idle.
     injectImmediately: true,
   });

@@ -7,7 +7,7 @@ import { serveSettings } from './settings';
 import { serveRanking } from './ranking';
 import { handleCommand } from './commands';
 import { openWelcomeOnInstall } from './welcome';
-import { injectEngine } from './engine-injection';
+import { injectCard, injectEngine } from './engine-injection';
 import { LOOKUP_MENU_ID, openLookup, openReportAt, registerLookupMenu } from './context-menu';
 
 const askPage = (tabId: number) => sendMessage('getPageState', undefined, tabId);
@@ -25,6 +25,7 @@ export function startBackground(): void {
     await (await badges).report(tabId, sender.url ?? sender.tab?.url, data);
   });
   onMessage('loadEngine', ({ sender }) => injectEngine(sender));
+  onMessage('loadCard', ({ sender }) => injectCard(sender));
   onMessage('openReport', ({ data }) => void openReportAt(data));
   serveFindingTexts();
   serveSettings();

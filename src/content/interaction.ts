@@ -38,6 +38,8 @@ export interface InteractionOptions {
    * is kept in the wrong order). The card then opens when it resolves, if it is still the one asked for.
    */
   whenReadable?: (placed: PlacedMention) => Promise<void> | undefined;
+  /** The pointer came onto a mark: a card may be asked for soon (the overlay loads the card's bundle). */
+  anticipate?: () => void;
 }
 
 /**
@@ -162,6 +164,7 @@ export class CardController {
     if (hit !== this.hovered) {
       this.hovered = hit;
       this.showActive();
+      if (hit) this.options.anticipate?.();
     }
     if (hit && hit === this.current) {
       this.cancelClose();

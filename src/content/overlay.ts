@@ -12,7 +12,7 @@ import type { Settings } from '../settings/schema';
 import { isSiteEnabled } from '../settings/sites';
 import { readSettings, watchSettingsRemotely } from '../messaging/settings';
 import { dismiss, visibilityFilter } from './dismiss';
-import { createCardLayer, lazyCardLayer, type CardLayer } from '../ui/card/layer';
+import { lazyCardLayer, loadCardLayer, type LazyCardLayer } from './card-loader';
 import { rangeReference } from '../ui/card/position';
 import { MentionCountReport } from './count-report';
 import { installHighlightStyle } from '../dom/highlight-style';
@@ -45,9 +45,12 @@ export class Overlay {
   private ranking: ReturnType<typeof createRemoteRanking> | undefined;
   /** The cards' texts, from the background; prefetched for the page's marks after every scan (refilter). */
   private readonly texts = createBackgroundFindingTexts();
-  /** The card's layer, shared by every run; its host joins the page when the first card opens. */
-  private readonly layer: CardLayer = lazyCardLayer(() =>
-    createCardLayer(this.ctx, {
+  /**
+   * The card's layer, shared by every run: its bundle is injected when a card is first about to open (the pointer
+   * rests on a mark, a card is asked for), and its host joins the page when the first card opens.
+   */
+  private readonly layer: LazyCardLayer = lazyCardLayer(() =>
+    loadCardLayer(this.ctx, {
       onCloseRequest: () => this.run?.cards?.close({ restoreFocus: true }),
       onPointerEnter: () => this.run?.cards?.pointerEnteredCard(),
       onPointerLeave: () => this.run?.cards?.pointerLeftCard(),
@@ -135,8 +138,20 @@ export class Overlay {
     return scan.marks.size;
   }
 
-  /** Scrolls to a mention and opens its card with focus inside (keyboard command, popup). */
-  reveal(placed: PlacedMention): boolean {
+  /**
+   * Scrolls to a mention and opens its card with focus inside (keyboard command, popup). Answers once the card's
+   * bundle is loaded, so that the card is drawn and focused in the task that opens it (its texts are prefetched).
+   */
+  async reveal(placed: PlacedMention): Promise<boolean> {
+    if (!this.run?.cards || !isPlacementValid(placed)) return false;
+    const loaded = await this.layer.ready().then(
+      () => true,
+      () => false, // the extension went away (reloaded or removed): no card
+    );
+    return loaded && this.revealNow(placed);
+  }
+
+  private revealNow(placed: PlacedMention): boolean {
     const cards = this.run?.cards;
     if (!cards || !isPlacementValid(placed)) return false;
     const element = placed.start.node.parentElement;
@@ -165,7 +180,7 @@ export class Overlay {
     } else {
       next = all.find((placed) => rangeOf(placed).getBoundingClientRect().top >= 0) ?? all[0];
     }
-    return next ? this.reveal(next) : false;
+    return next ? await this.reveal(next) : false;
   }
 
   /** Loaded once per page from the automaton compiled at build time (a linear copy: nothing to slice). */
@@ -243,6 +258,9 @@ export class Overlay {
         signal,
         index: run.scan.index,
         layer: this.layer,
+        // The pointer came onto a mark: a card may be asked for next (after the hover delay, on a click or the quiet
+        // key); its bundle is injected meanwhile (a few ms), once per page.
+        anticipate: () => void this.layer.ready().catch(() => undefined),
         behaviour: () => ({
           mode: this.settings?.cardOpen ?? 'hover',
           hoverDelayMs: this.settings?.hoverDelayMs ?? HOVER_OPEN_DELAY_MS,

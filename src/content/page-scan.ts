@@ -1,5 +1,5 @@
 import type { Engine } from '../matching/engine';
-import { CARD_HOST_TAG } from '../ui/card/layer';
+import { CARD_HOST_TAG } from '../ui/card/bundle';
 import { OWN_UI_ATTRIBUTE } from '../checks/extract-rules';
 import { MentionIndex } from '../dom/hit-test';
 import { MarkLayer } from '../dom/marks';

@@ -41,6 +41,11 @@ export interface ProtocolMap {
    * (entrypoints/content) into the sender's frame if the site is on; true once the engine runs there.
    */
   loadEngine(): boolean;
+  /**
+   * engine content script → background: a card is about to open for the first time on this page. The background
+   * injects the card's bundle (entrypoints/card.ts) into the sender's frame; true once it has run there.
+   */
+  loadCard(): boolean;
   /** content script → background: the tab's mention count changed (badge). */
   mentionCount(count: number): void;
   /**

@@ -1,14 +1,13 @@
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { browser, type PublicPath } from 'wxt/browser';
 import type { VirtualElement } from '@floating-ui/dom';
+// The card's stylesheet as a string in the card's bundle: no file to fetch, nothing web-accessible for it.
+import CARD_CSS from './card.css?inline';
+import { CARD_HOST_TAG } from './bundle';
 import type { FindingTexts, FindingTextsLoader } from '../../pack/finding-texts';
 import { createCardShows } from './card-shows';
 import { Card, type CardAction } from './Card';
 import { followReference } from './position';
-
-/** The contract tag of our UI host (open shadow root). */
-export const CARD_HOST_TAG = 'fact-context-card';
 
 export interface CardContent {
   phrase: string;
@@ -47,32 +46,15 @@ export interface CardLayer {
 }
 
 /**
- * The card's stylesheet: the one WXT builds for the engine's entry from its CSS imports (entrypoints/content,
- * `cssInjectionMode: 'ui'`: kept out of the page, web-accessible for this). Without it the card still works, unstyled.
- */
-async function cardCss(): Promise<string> {
-  const url = browser.runtime.getURL('/content-scripts/content.css' as PublicPath);
-  try {
-    return await (await fetch(url)).text();
-  } catch (error) {
-    console.warn('[Fact Context] the card has no styles:', error);
-    return '';
-  }
-}
-
-/**
  * The card's host: a `fact-context-card` element with an open shadow root that holds the card's styles (after a
  * reset, so that nothing of the page's styles is inherited) and the container Preact renders into. Plain DOM, as
  * WXT's createShadowRootUi would make it, without its mounting machinery (anchors, auto-mount, 3 kB gzipped).
  */
-async function createCardHost(
-  ctx: ContentScriptContext,
-): Promise<{ host: HTMLElement; shadow: ShadowRoot; container: HTMLElement }> {
-  const css = await cardCss();
+function createCardHost(ctx: ContentScriptContext): { host: HTMLElement; shadow: ShadowRoot; container: HTMLElement } {
   const host = document.createElement(CARD_HOST_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = `:host{all:initial !important;}\n${css.replaceAll(':root', ':host')}`;
+  style.textContent = `:host{all:initial !important;}\n${CARD_CSS.replaceAll(':root', ':host')}`;
   const container = document.createElement('div');
   shadow.append(style, container);
   ctx.onInvalidated(() => {
@@ -86,8 +68,8 @@ async function createCardHost(
  * The card's layer: one shadow-root host (added to the page on first use, then kept), the Preact card inside it,
  * shown in the top layer (popover) so that it stays above the page's own overlays.
  */
-export async function createCardLayer(ctx: ContentScriptContext, events: CardLayerEvents): Promise<CardLayer> {
-  const { host, shadow, container } = await createCardHost(ctx);
+export function createCardLayer(ctx: ContentScriptContext, events: CardLayerEvents): CardLayer {
+  const { host, shadow, container } = createCardHost(ctx);
   host.setAttribute('popover', 'manual');
   host.addEventListener('pointerenter', events.onPointerEnter, { signal: ctx.signal });
   host.addEventListener('pointerleave', events.onPointerLeave, { signal: ctx.signal });
@@ -155,44 +137,5 @@ export async function createCardLayer(ctx: ContentScriptContext, events: CardLay
     hasFocus() {
       return shows.isOpen && (document.activeElement === host || shadow.activeElement !== null);
     },
-  };
-}
-
-/**
- * A CardLayer that creates the real one on first use (no host in the page until a card is first opened). A show()
- * that is overtaken by a hide() or another show() while the layer is being created is dropped.
- */
-export function lazyCardLayer(create: () => Promise<CardLayer>): CardLayer {
-  let layer: CardLayer | undefined;
-  let creating: Promise<CardLayer> | undefined;
-  let latest = 0;
-  return {
-    show(content, options) {
-      const request = ++latest;
-      if (layer) {
-        layer.show(content, options);
-        return;
-      }
-      creating ??= create();
-      creating.then(
-        (ready) => {
-          layer = ready;
-          if (request === latest) ready.show(content, options);
-        },
-        (error: unknown) => {
-          creating = undefined; // the next card tries again
-          console.error('[Fact Context] the card could not be shown:', error);
-        },
-      );
-    },
-    hide() {
-      latest += 1;
-      layer?.hide();
-    },
-    get isOpen() {
-      return layer?.isOpen ?? false;
-    },
-    owns: (target) => layer?.owns(target) ?? false,
-    hasFocus: () => layer?.hasFocus() ?? false,
   };
 }
