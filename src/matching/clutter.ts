@@ -13,6 +13,8 @@
  * - a page carries at most MARKS_PER_WORD marks per word it has read (DensityBudget): a short page is not a wall of
  *   marks.
  */
+import { concedes } from './join';
+
 export const CLUTTER_WINDOW = 6;
 /** Marks a block may carry per finding. */
 const MARKS_PER_FINDING_PER_BLOCK = 3;
@@ -142,43 +144,67 @@ export class DensityBudget {
 /** Findings of a mark that count for its choice: the card shows them first (join.ts JOIN_MAX_FINDINGS). */
 const FINDINGS_SHOWN = 3;
 
-/** A mark the density rule may show: the findings its card shows, best first, and its length. */
+/** A mark the density rule may show: the findings its card shows, best first, and where it is. */
 export interface MarkOption {
   findings: readonly string[];
-  words: number;
   /** Whether the page already shows `finding` in a mark outside this choice. */
   shownElsewhere: (finding: string) => boolean;
+  /** Its block, that block's text and its offsets in it. */
+  block: number;
+  text: string;
+  start: number;
+  end: number;
 }
 
 /**
- * The marks to show when a page has room for only `allowance` of them (indices, in the order given). A reader of a
- * dense page should meet every finding it speaks to once before meeting one again: the next mark is the one whose
- * card brings the most findings not yet shown; among equals, the longer one — a clause that states the finding
- * ("refused to endorse Russia's full-scale invasion") over a bare keyword ("sanctions") — then the first.
+ * The marks to show when a page has room for only `allowance` of them (indices, in the order given).
+ *
+ * A reader of a dense page should meet every finding it speaks to once before meeting one again: the next mark is
+ * the one whose card brings the most findings not yet shown; among equals, the longer one — a clause that states the
+ * finding ("refused to endorse Russia's full-scale invasion") over a bare keyword ("sanctions") — then the first.
+ *
+ * A sentence that grants one thing and asserts another ("relations have never been better, but the two countries
+ * are not an alliance": join.ts concedes) is hovered for what it asserts: its point is chosen for what the whole
+ * sentence brings (the findings not yet shown of its own card and of the marks conceded to it), and a conceded mark
+ * comes after every other.
  */
 export function chooseWithinBudget(options: readonly MarkOption[], allowance: number): number[] {
   const covered = new Set<string>();
   for (const option of options)
     for (const finding of option.findings.slice(0, FINDINGS_SHOWN))
       if (option.shownElsewhere(finding)) covered.add(finding);
+  const words = options.map((o) => countWords(o.text.slice(o.start, o.end)));
+  // For each mark, the marks of its sentence it is a concession to, and those conceded to it.
+  const pointsOf = options.map((o) =>
+    options.flatMap((p, j) => (p.block === o.block && concedes(o.text, o.end, p.start) ? [j] : [])),
+  );
+  const grantsOf = options.map((_, j) => options.flatMap((_, k) => (pointsOf[k]?.includes(j) ? [k] : [])));
+  const newFindings = (k: number) => {
+    const [lead, ...rest] = (options[k] as MarkOption).findings.slice(0, FINDINGS_SHOWN);
+    return (lead !== undefined && !covered.has(lead) ? FINDINGS_SHOWN : 0) + rest.filter((f) => !covered.has(f)).length;
+  };
   const left = options.map((_, k) => k);
   const chosen: number[] = [];
   while (chosen.length < allowance && left.length > 0) {
     let best = 0;
-    let bestGain = -1;
+    let bestKey: readonly number[] = [];
     left.forEach((k, at) => {
-      const option = options[k] as MarkOption;
-      const [lead, ...rest] = option.findings.slice(0, FINDINGS_SHOWN);
-      const gain =
-        (lead !== undefined && !covered.has(lead) ? FINDINGS_SHOWN : 0) + rest.filter((f) => !covered.has(f)).length;
-      const longer = option.words > (options[left[best] as number] as MarkOption).words;
-      if (gain > bestGain || (gain === bestGain && longer)) [best, bestGain] = [at, gain];
+      const granted = (grantsOf[k] as number[]).filter((g) => left.includes(g));
+      const gain = granted.reduce((n, g) => n + newFindings(g), newFindings(k));
+      const key = [(pointsOf[k] as number[]).length > 0 ? 0 : 1, gain, words[k] as number];
+      if (at === 0 || isBetter(key, bestKey)) [best, bestKey] = [at, key];
     });
     const [k] = left.splice(best, 1) as [number];
     chosen.push(k);
     for (const finding of (options[k] as MarkOption).findings.slice(0, FINDINGS_SHOWN)) covered.add(finding);
   }
   return chosen.sort((a, b) => a - b);
+}
+
+/** Whether a key is greater than another, compared element by element (equal keys: the earlier option stays). */
+function isBetter(key: readonly number[], than: readonly number[]): boolean {
+  for (let i = 0; i < key.length; i++) if (key[i] !== than[i]) return (key[i] as number) > (than[i] as number);
+  return false;
 }
 
 /** Words in a text: runs of non-space characters. */

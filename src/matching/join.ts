@@ -58,6 +58,21 @@ const CLAUSE_BREAK = /[.!?;]["'”’)]*\s/;
 const NEW_CLAUSE =
   /\b(?:but|while|whereas|although|though|yet|because|since|unless|after|before|when|where|which|who|whom|whose)\b/i;
 
+/** A comma, then "but" or "yet" (a quote may open after the comma): the clause after it is the sentence's point. */
+const CONTRAST = /,\s*["'“‘]?(?:but|yet)\b/i;
+
+/**
+ * Whether the words between two marks of one block (`text` from `end`, where the first ends, to `start`, where the
+ * second begins) make the first a concession to the second: one sentence, "X, but Y" or "X, yet Y" ("relations
+ * have never been better, but the two countries are not an alliance"; "they may strike better bargains, but will
+ * balk at violating sanctions"). The reader is told Y; X is what the writer grants first.
+ */
+export function concedes(text: string, end: number, start: number): boolean {
+  if (start < end) return false;
+  const gap = text.slice(end, start);
+  return !CLAUSE_BREAK.test(gap) && CONTRAST.test(gap);
+}
+
 /**
  * A comma, then a clause of its own: "and", "or" or "so" after it, or a subject ("…, Putin is wary of…", "…, she
  * argued that…"; a capital mid-sentence is a name). A list or an apposition goes on ("banks, officials and firms,

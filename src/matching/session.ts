@@ -398,7 +398,10 @@ export class PageSession implements SpotSink {
         // What the card of the joined mark shows before the ranking's own (withFound), the trigger's other
         // findings in the pack's order rather than the ranking's.
         findings: shownFirst(findings, lead.trigger.also, othersAlso(run, lead), alsoFoundOf(run)),
-        words: countWords(blockText.slice(run[0]?.start, runEnd(run))),
+        block,
+        text: blockText,
+        start: (run[0] as KeptMark).start,
+        end: runEnd(run),
         shownElsewhere: (finding: string) => this.clutter.markedElsewhere(finding, block),
       }));
       const keep = new Set(chooseWithinBudget(options, allowance));

@@ -8,6 +8,9 @@ import {
   MARKS_PER_WORD,
   MIN_PAGE_MARKS,
 } from '../../../src/matching/clutter';
+import { createEngine } from '../../../src/matching/engine';
+import { packEngineSource } from '../../../src/pack/ranking';
+import { blocks, makePack, ON_TOPIC, ROOM } from './helpers';
 
 describe('ClutterGuard', () => {
   const everyBlockProse = () => true;
@@ -77,7 +80,20 @@ describe('DensityBudget', () => {
 
 describe('chooseWithinBudget', () => {
   const none = (_finding: string) => false;
-  const option = (findings: string[], words: number, shownElsewhere = none) => ({ findings, words, shownElsewhere });
+  let block = 0;
+  /** A mark of `words` words, alone in its block. */
+  const option = (findings: string[], words: number, shownElsewhere = none) => {
+    const text = Array.from({ length: words }, () => 'word').join(' ');
+    return { findings, shownElsewhere, block: block++, text, start: 0, end: text.length };
+  };
+  /** Marks of one sentence (one block): `[phrase, findings]` at the phrase's first occurrence. */
+  const inSentence = (text: string, ...marks: [string, string[]][]) => {
+    const at = block++;
+    return marks.map(([phrase, findings]) => {
+      const start = text.indexOf(phrase);
+      return { findings, shownElsewhere: none, block: at, text, start, end: start + phrase.length };
+    });
+  };
 
   it('takes the mark that brings the most findings not yet shown, then the longer, and returns them in order', () => {
     const options = [
@@ -102,5 +118,64 @@ describe('chooseWithinBudget', () => {
     // The first card shows a, b, c: d is still new (were it counted, the longer third mark would come next).
     const options = [option(['a', 'b', 'c', 'd'], 1), option(['d'], 1), option(['a'], 5)];
     expect(chooseWithinBudget(options, 2)).toEqual([0, 1]);
+  });
+
+  it('keeps what a sentence asserts over what it grants first ("X, but Y")', () => {
+    const sentence = inSentence(
+      'Ties have never been better, but they are not an alliance.',
+      ['never been better', ['limits']],
+      ['not an alliance', ['trust']],
+    );
+    // The page shows trust elsewhere: by new findings alone, the first would be kept.
+    const trustShown = (finding: string) => finding === 'trust';
+    const [granted, point] = sentence.map((o) => ({ ...o, shownElsewhere: trustShown }));
+    expect(chooseWithinBudget([granted!, point!], 1)).toEqual([1]);
+    expect(chooseWithinBudget([granted!, point!], 2)).toEqual([0, 1]);
+  });
+
+  it('chooses a sentence’s point for the findings of the whole sentence, before a mark of another', () => {
+    const trustShown = (finding: string) => finding === 'trust';
+    const [granted, point] = inSentence(
+      'They oppose sanctions, but lack the trust of allies.',
+      ['oppose sanctions', ['sanctions']],
+      ['trust of allies', ['trust', 'limits']],
+    ).map((o) => ({ ...o, shownElsewhere: trustShown }));
+    // Alone, the point brings one finding not yet shown (limits), the long mark of gas its lead: three.
+    const gas = option(['gas'], 9, trustShown);
+    expect(chooseWithinBudget([gas, point!], 1)).toEqual([0]);
+    // With the sanctions it was granted, the point brings more; the granted mark comes last.
+    expect(chooseWithinBudget([granted!, point!, gas], 1)).toEqual([1]);
+    expect(chooseWithinBudget([granted!, point!, gas], 2)).toEqual([1, 2]);
+  });
+});
+
+describe('the density rule on a page', () => {
+  const engine = createEngine(
+    packEngineSource(
+      makePack({
+        limits: [{ phrase: 'no limits partnership' }, { phrase: 'no forbidden zones' }],
+        drills: [{ phrase: 'joint drills', also: ['bloc'] }],
+        bloc: [{ phrase: 'anti-Western bloc' }],
+        gas: [{ phrase: 'gas pipeline' }],
+      }),
+    ),
+  );
+  const page = [
+    ON_TOPIC,
+    'No forbidden zones.',
+    'Joint drills.',
+    'An anti-Western bloc.',
+    'They built a gas pipeline, but there is no limits partnership.',
+  ];
+
+  it('keeps the point of a sentence that grants something first, when the page has no room for both', () => {
+    // Five marks, room for four: the gas pipeline is what the last sentence grants, not what it says.
+    expect(engine.scan(blocks(...page)).map((m) => m.text)).toEqual([
+      'No forbidden zones',
+      'Joint drills',
+      'anti-Western bloc',
+      'no limits partnership',
+    ]);
+    expect(engine.scan(blocks(...page, ROOM))).toHaveLength(5);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  concedes,
   JOIN_GAP,
   JOIN_MAX,
   joinedRuns,
@@ -136,5 +137,26 @@ describe('joinSegments', () => {
       { text: 'c', block: 1 },
     ]);
     expect(joined).toEqual({ text: 'ab\nc', starts: [0, 1, 3] });
+  });
+});
+
+describe('concedes', () => {
+  /** Whether the mark `first` is a concession to the mark `then`, both found in `text`. */
+  const conceded = (text: string, first: string, then: string) =>
+    concedes(text, text.indexOf(first) + first.length, text.indexOf(then));
+
+  it('reads "X, but Y" and "X, yet Y" in one sentence as granting X and asserting Y', () => {
+    const text = 'Ties have never been better, “but the two are not an alliance,” she said.';
+    expect(conceded(text, 'never been better', 'not an alliance')).toBe(true);
+    expect(conceded('Trade grew, yet China avoided sanctioned banks.', 'Trade grew', 'sanctioned banks')).toBe(true);
+    // Only what comes after the contrast is its point.
+    expect(conceded(text, 'not an alliance', 'never been better')).toBe(false);
+  });
+
+  it('does not read a contrast across sentences, without the comma, or without one', () => {
+    expect(conceded('Trade grew. But China avoided sanctioned banks.', 'Trade grew', 'sanctioned banks')).toBe(false);
+    expect(conceded('A rival in cars but a source of oil.', 'rival in cars', 'source of oil')).toBe(false);
+    expect(conceded('Trade grew, and China avoided sanctioned banks.', 'Trade grew', 'sanctioned banks')).toBe(false);
+    expect(conceded('Trade grew, butter did not.', 'Trade grew', 'did not')).toBe(false);
   });
 });
