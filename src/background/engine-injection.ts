@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { getSettings, isSiteEnabled } from '../settings';
+import { HANDED_SETTINGS_KEY } from '../messaging/settings';
+import { getSettings, isSiteEnabled, type Settings } from '../settings';
 
 /** The engine's bundle: WXT's output for entrypoints/content (`registration: 'runtime'`, not in the manifest). */
 const ENGINE_SCRIPT = '/content-scripts/content.js';
@@ -24,8 +25,24 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   const tabId = sender.tab?.id;
   const url = sender.url ?? sender.tab?.url;
   if (tabId === undefined || url === undefined) return false;
-  if (!isSiteEnabled(url, await getSettings())) return false;
-  return injectInto(sender, ENGINE_SCRIPT);
+  const settings = await getSettings();
+  if (!isSiteEnabled(url, settings)) return false;
+  // The settings just read go with the engine (src/messaging/settings.ts: takeHandedSettings), so that its first
+  // scan need not wait for a round trip to ask for them; it confirms them once it runs. Both are sent at once (one
+  // wait, not two): the function has no file to load and runs first; if it ever came second, the engine has asked
+  // for the settings itself by then, and what it left is never read (the next injection leaves its own first).
+  const [, injected] = await Promise.all([
+    browser.scripting.executeScript({
+      target: target(tabId, sender),
+      func: (key: string, handed: Settings) => {
+        (globalThis as Record<string, unknown>)[key] = handed;
+      },
+      args: [HANDED_SETTINGS_KEY, settings],
+      injectImmediately: true,
+    }),
+    injectInto(sender, ENGINE_SCRIPT),
+  ]);
+  return injected;
 }
 
 /**
@@ -41,10 +58,15 @@ async function injectInto(sender: EngineRequester, file: typeof ENGINE_SCRIPT | 
   const tabId = sender.tab?.id;
   if (tabId === undefined) return false;
   await browser.scripting.executeScript({
-    target: { tabId, frameIds: [sender.frameId ?? 0] },
+    target: target(tabId, sender),
     files: [file],
     // The sentinel asks at document_end, before the page is idle: without this the engine would wait for idle.
     injectImmediately: true,
   });
   return true;
+}
+
+/** The frame that asked (the sentinel and the engine run in the top frame only). */
+function target(tabId: number, sender: EngineRequester): { tabId: number; frameIds: number[] } {
+  return { tabId, frameIds: [sender.frameId ?? 0] };
 }

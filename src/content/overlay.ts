@@ -10,7 +10,7 @@ import SUBJECT_TERMS from '../pack/generated/subject-terms.json';
 import { dismissalsDiffer } from '../settings/dismissals';
 import type { Settings } from '../settings/schema';
 import { isSiteEnabled } from '../settings/sites';
-import { readSettings, watchSettingsRemotely } from '../messaging/settings';
+import { readSettings, takeHandedSettings, watchSettingsRemotely } from '../messaging/settings';
 import { dismiss, visibilityFilter } from './dismiss';
 import { lazyCardLayer, loadCardLayer, type LazyCardLayer } from './card-loader';
 import { rangeReference } from '../ui/card/position';
@@ -329,10 +329,13 @@ export async function startOverlay(
 ): Promise<Overlay> {
   const counts = new MentionCountReport(ctx);
   const overlay = new Overlay(ctx, (count, now) => counts.report(count, now), options);
-  const settings = await readSettings();
+  // The settings the background read to decide on injecting this script, handed over with it: the first run
+  // starts without a round trip for them. Read again at once all the same (they may have changed since), and then on
+  // every change of the stored item: settings and the site switch act at once.
+  const handed = takeHandedSettings();
+  overlay.applySettings(handed ?? (await readSettings()));
   performance.mark(TIMELINE_MARKS.settingsRead);
-  overlay.applySettings(settings);
-  watchSettingsRemotely(ctx.signal, (settings) => overlay.applySettings(settings));
+  watchSettingsRemotely(ctx.signal, (settings) => overlay.applySettings(settings), { now: handed !== undefined });
   // In-app navigation: a new page in the same document. A change of the #fragment alone is the same page.
   const withoutHash = (url: string | URL) => String(url).replace(/#.*$/, '');
   let page = withoutHash(location.href);

@@ -12,19 +12,47 @@ export function readSettings(): Promise<Settings> {
   return sendMessage('readSettings', undefined);
 }
 
-/** Calls back with the cleaned settings after every change of the stored item. Stops with `signal`. */
-export function watchSettingsRemotely(signal: AbortSignal, onChange: (settings: Settings) => void): void {
+/**
+ * Where the background leaves the settings it read to decide on injecting the engine (src/background/
+ * engine-injection.ts runs a function with them in the frame just before the engine's file): a property of the
+ * content scripts' global object, which the page's scripts do not see.
+ */
+export const HANDED_SETTINGS_KEY = '__factContextSettings';
+
+/**
+ * The settings the background handed over with the injection (taken: read once), if any. They are as old as the
+ * injection: the caller confirms them with `watchSettingsRemotely(…, { now: true })`.
+ */
+export function takeHandedSettings(): Settings | undefined {
+  const global = globalThis as Record<string, unknown>;
+  const settings = global[HANDED_SETTINGS_KEY] as Settings | undefined;
+  global[HANDED_SETTINGS_KEY] = undefined;
+  return settings;
+}
+
+/**
+ * Calls back with the cleaned settings after every change of the stored item (and, with `now`, once as soon as they
+ * are read now: a change between an earlier read and this watch is not missed). Stops with `signal`.
+ */
+export function watchSettingsRemotely(
+  signal: AbortSignal,
+  onChange: (settings: Settings) => void,
+  options: { now?: boolean } = {},
+): void {
   let asked = 0;
-  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
-    if (area !== 'local' || !(SETTINGS_KEY in changes)) return;
-    const ask = ++asked;
+  const ask = () => {
+    const question = ++asked;
     readSettings().then(
       // Two changes in a row: only the answer to the last question counts (it reflects both).
-      (settings) => ask === asked && !signal.aborted && onChange(settings),
+      (settings) => question === asked && !signal.aborted && onChange(settings),
       () => undefined, // the extension went away (reloaded or removed): the content script is invalidated
     );
   };
+  const onStorageChange = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && SETTINGS_KEY in changes) ask();
+  };
   browser.storage.onChanged.addListener(onStorageChange);
+  if (options.now) ask();
   signal.addEventListener(
     'abort',
     () => {

@@ -2,7 +2,13 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveSettings } from '../../../src/background/settings';
-import { readSettings, updateSettingsRemotely, watchSettingsRemotely } from '../../../src/messaging/settings';
+import {
+  HANDED_SETTINGS_KEY,
+  readSettings,
+  takeHandedSettings,
+  updateSettingsRemotely,
+  watchSettingsRemotely,
+} from '../../../src/messaging/settings';
 import { DEFAULT_SETTINGS, getSettings, hidePhrase, saveSettings, type Settings } from '../../../src/settings';
 
 // The background's handlers, as startBackground() registers them (one listener per context: once per file).
@@ -37,5 +43,24 @@ describe('settings through the background', () => {
     await saveSettings({ ...DEFAULT_SETTINGS, enabled: true });
     expect(await readSettings()).toMatchObject({ enabled: true });
     expect(seen.map((s) => s.enabled)).toEqual([false]);
+  });
+
+  it('with `now`, reads them once at once too: a change made before the watch began is not missed', async () => {
+    const seen: Settings[] = [];
+    const abort = new AbortController();
+    // The background read the settings for the injection; then the reader switched it off, before this watch.
+    await saveSettings({ ...DEFAULT_SETTINGS, enabled: false });
+    watchSettingsRemotely(abort.signal, (settings) => seen.push(settings), { now: true });
+    await expect.poll(() => seen.map((s) => s.enabled)).toEqual([false]);
+    await saveSettings({ ...DEFAULT_SETTINGS, enabled: true });
+    await expect.poll(() => seen.map((s) => s.enabled)).toEqual([false, true]);
+    abort.abort();
+  });
+
+  it('the settings handed over with the injection are taken once', () => {
+    expect(takeHandedSettings()).toBeUndefined();
+    (globalThis as Record<string, unknown>)[HANDED_SETTINGS_KEY] = { ...DEFAULT_SETTINGS, hoverDelayMs: 900 };
+    expect(takeHandedSettings()).toMatchObject({ hoverDelayMs: 900 });
+    expect(takeHandedSettings()).toBeUndefined();
   });
 });
