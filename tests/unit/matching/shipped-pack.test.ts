@@ -12,6 +12,18 @@ function scanInContext(sentence: string) {
   return engine.scan(blocks(ON_TOPIC, `China and Russia: ${sentence}`));
 }
 
+/**
+ * The sentence, in a China–Russia paragraph, gets a mark with `finding` among its first three findings (what the card
+ * shows first): a phrase may hold the words for its own finding.
+ */
+function expectAmongFirstThree(sentence: string, finding: string) {
+  const mentions = scanInContext(sentence);
+  expect(
+    mentions.some((m) => m.findings.slice(0, 3).includes(finding)),
+    `${sentence}: ${mentions.map((m) => `${m.text} → ${m.findings[0]}`).join('; ')}`,
+  ).toBe(true);
+}
+
 describe('real-news phrasings', () => {
   it.each([
     ['they hailed their no-limits partnership', 'unlimited-partnership'],
@@ -297,14 +309,7 @@ describe('unease, defence, words-only backing, filling the gap, reliance on good
     ['Beijing helps Moscow only where that serves its own interests.', 'transactional'],
     ['Their ties are a matter of convenience for both capitals.', 'transactional'],
     ['Their ties are a matter of convenience for both capitals.', 'axis-of-convenience'],
-  ])('"%s" → %s', (sentence, finding) => {
-    // Among the first three findings (what the card shows first): a phrase may hold the words for its own finding.
-    const mentions = scanInContext(sentence);
-    expect(
-      mentions.some((m) => m.findings.slice(0, 3).includes(finding)),
-      `${sentence}: ${mentions.map((m) => `${m.text} → ${m.findings[0]}`).join('; ')}`,
-    ).toBe(true);
-  });
+  ])('"%s" → %s', expectAmongFirstThree);
 
   it.each([
     ["Russia and China are worried about NATO's growing influence in Asia.", 'no-alliance-trust'],
@@ -432,6 +437,32 @@ describe('a display of force, in the sentence after the drills it names', () => 
   it('is not marked where no sentence of the paragraph names either side', () => {
     const page = blocks(ON_TOPIC, 'The US and the Philippines staged a show of force in the South China Sea.');
     expect(engine.scan(page)).toEqual([]);
+  });
+});
+
+/**
+ * Session 8, in sentences written for this test: scarce trust, designs on the other's lands, a vassal, backing that
+ * is only rhetoric, the main adversary, vetoing or voting together at the UN.
+ */
+describe('scarce trust, a vassal, rhetoric only, the main adversary, voting together', () => {
+  it.each([
+    ['Trust between the two militaries remains limited.', 'no-alliance-trust'],
+    ['The Kremlin has long feared Chinese designs on Siberia.', 'no-alliance-trust'],
+    ['Russia is becoming China’s vassal.', 'transactional'],
+    ['Some in Moscow fear a slide into vassalage to Beijing.', 'transactional'],
+    ['Beijing has offered Moscow little more than rhetoric.', 'transactional'],
+    ['Beijing and Moscow see the US as their main adversary.', 'axis-of-convenience'],
+    ['Both are driven by hostility toward the West.', 'axis-of-convenience'],
+    ['China and Russia vetoed the UN resolution on Tuesday.', 'sanctions-brics-coordination'],
+    ['At the Security Council the two voted together again.', 'sanctions-brics-coordination'],
+  ])('"%s" → %s', expectAmongFirstThree);
+
+  it.each([
+    ['Trust in the US dollar remains limited in Japan.', 'no-alliance-trust'],
+    ['The architect showed her designs on Tuesday.', 'no-alliance-trust'],
+    ['Japan and the US voted together on the budget.', 'sanctions-brics-coordination'],
+  ])('"%s" is not %s', (sentence, finding) => {
+    expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
   });
 });
 
