@@ -44,7 +44,7 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     // Span recall under the density bound: the target on all 45 (0.884 before the bound, 0.835 with it when the
     // densest pages kept what each sentence grants before what it asserts, clutter.ts chooseWithinBudget).
     expect(report.spanRecall).toBeGreaterThanOrEqual(0.85);
-    expect(report.folders['batch-2']?.spanRecall).toBeGreaterThanOrEqual(0.82);
+    expect(report.folders['batch-2']?.spanRecall).toBeGreaterThanOrEqual(0.83);
     // Within the bound of 1.5 on all 45 (1.43 since one clause shows as one mark, join.ts; 1.59 before): recall is
     // not bought with more noise. In each folder too (top 1.53 before the density rule, 1.40 with it).
     expect(report.marksPerSpan).toBeLessThanOrEqual(1.4);
@@ -63,6 +63,6 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     // The honest split is printed for every folder (rules are written from one half, checked on the other).
     expect(Object.keys(report.split)).toEqual(['top odd', 'top even', 'batch-2 odd', 'batch-2 even']);
     // Not yet met, so not asserted (see README "Quality"): theme ≥ 0.95 on batch-2 (0.921) and on all 45 (0.945),
-    // span ≥ 0.85 on batch-2 (0.826).
+    // span ≥ 0.85 on batch-2 (0.835).
   });
 });
