@@ -442,7 +442,8 @@ describe('a display of force, in the sentence after the drills it names', () => 
 
 /**
  * Session 8, in sentences written for this test: scarce trust, designs on the other's lands, a vassal, backing that
- * is only rhetoric, the main adversary, vetoing or voting together at the UN.
+ * is only rhetoric, the main adversary, vetoing or voting together at the UN, leverage over the other, a price to
+ * the friendship, secrets not shared.
  */
 describe('scarce trust, a vassal, rhetoric only, the main adversary, voting together', () => {
   it.each([
@@ -455,12 +456,16 @@ describe('scarce trust, a vassal, rhetoric only, the main adversary, voting toge
     ['Both are driven by hostility toward the West.', 'axis-of-convenience'],
     ['China and Russia vetoed the UN resolution on Tuesday.', 'sanctions-brics-coordination'],
     ['At the Security Council the two voted together again.', 'sanctions-brics-coordination'],
+    ['China has leverage over Russia now.', 'transactional'],
+    ['Beijing’s friendship comes at a price.', 'transactional'],
+    ['The two militaries rarely share sensitive intelligence.', 'no-alliance-trust'],
   ])('"%s" → %s', expectAmongFirstThree);
 
   it.each([
     ['Trust in the US dollar remains limited in Japan.', 'no-alliance-trust'],
     ['The architect showed her designs on Tuesday.', 'no-alliance-trust'],
     ['Japan and the US voted together on the budget.', 'sanctions-brics-coordination'],
+    ['The two militaries share intelligence on drug smuggling.', 'no-alliance-trust'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
   });
