@@ -270,14 +270,16 @@ export function verdicts(report: BenchReport, context: ReportContext): Verdict[]
     measured: kb(bundle.sentinel),
     note: bundle.sentinel <= SENTINEL_KB ? undefined : missedBy(bundle.sentinel, SENTINEL_KB, kb),
   });
+  // The target is the scanning engine and the card together, though a page gets the card only when one opens.
+  const engineAndCard = bundle.engine + (bundle.card ?? 0);
   out.push({
-    met: bundle.engine <= ENGINE_KB,
+    met: engineAndCard <= ENGINE_KB,
     target: `scanning engine + card ≤ ${ENGINE_KB} kB gzipped`,
-    measured: `${kb(bundle.engine)} (popup ${kb(bundle.popup)}, background ${kb(bundle.background)})`,
+    measured: `${kb(engineAndCard)}: engine ${kb(bundle.engine)} + card ${kb(bundle.card ?? 0)} (popup ${kb(bundle.popup)}, background ${kb(bundle.background)})`,
     note:
-      bundle.engine <= ENGINE_KB
+      engineAndCard <= ENGINE_KB
         ? undefined
-        : `${missedBy(bundle.engine, ENGINE_KB, kb)}; of the bundled data, gzipped alone: ${Object.entries(
+        : `${missedBy(engineAndCard, ENGINE_KB, kb)}; of the bundled data, gzipped alone: ${Object.entries(
             context.dataGzipKb ?? {},
           )
             .map(([name, value]) => `${name} ${kb(value)}`)
@@ -368,7 +370,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   lines.push('');
   const b = report.bundle_gzip_kb;
   lines.push(
-    `Bundles (gzip): sentinel ${b.sentinel} kB · engine + card ${b.engine} kB · popup ${b.popup} kB · background ${b.background} kB`,
+    `Bundles (gzip): sentinel ${b.sentinel} kB · engine ${b.engine} kB + card ${b.card ?? 0} kB (loaded on the first card) · popup ${b.popup} kB · background ${b.background} kB`,
   );
   const s = report.search_ms;
   lines.push(

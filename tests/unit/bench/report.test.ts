@@ -132,6 +132,16 @@ describe('bench verdicts', () => {
     expect(missed).toHaveLength(6);
   });
 
+  it('counts the card with the engine for the engine + card target, and prints both parts', () => {
+    const r = report([page(1024)]);
+    r.bundle_gzip_kb.engine = 20;
+    r.bundle_gzip_kb.card = 11;
+    const verdict = verdicts(r, context([detail()])).find((v) => v.target.startsWith('scanning engine + card'));
+    expect(verdict?.met).toBe(false);
+    expect(verdict?.measured).toContain('31.0 kB: engine 20.0 kB + card 11.0 kB');
+    expect(formatTable(r, context([detail()]))).toContain('engine 20 kB + card 11 kB (loaded on the first card)');
+  });
+
   it('says what an empty observer costs a change when the mutation target is missed, with our options and the least', () => {
     const r = report([page(1024, { mutation_ms: 0.02 })]);
     const note = verdicts(r, context([detail()])).find((v) => v.target.startsWith('mutation_ms'))?.note ?? '';
@@ -184,7 +194,7 @@ describe('bench verdicts of the sentinel/engine split', () => {
     expect(table).toContain(
       '1.0 MB without the subject: floor 10.0 ms, sentinel 14.0 ms (1.4×), scripts of ours loaded 1',
     );
-    expect(table).toContain('sentinel 3 kB · engine + card 20 kB');
+    expect(table).toContain('sentinel 3 kB · engine 20 kB + card 0 kB');
   });
 });
 
