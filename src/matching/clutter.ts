@@ -14,6 +14,7 @@
  *   marks.
  */
 import { concedes } from './join';
+import { countWords } from './normalize';
 
 export const CLUTTER_WINDOW = 6;
 /** Marks a block may carry per finding. */
@@ -205,17 +206,4 @@ export function chooseWithinBudget(options: readonly MarkOption[], allowance: nu
 function isBetter(key: readonly number[], than: readonly number[]): boolean {
   for (let i = 0; i < key.length; i++) if (key[i] !== than[i]) return (key[i] as number) > (than[i] as number);
   return false;
-}
-
-/** Words in a text: runs of non-space characters. */
-export function countWords(text: string): number {
-  let n = 0;
-  let inWord = false;
-  for (let k = 0; k < text.length; k++) {
-    const code = text.charCodeAt(k);
-    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
-    if (!space && !inWord) n++;
-    inWord = !space;
-  }
-  return n;
 }

@@ -91,6 +91,27 @@ export function isWordAt(text: string, index: number, end: number): boolean {
   return false;
 }
 
+/**
+ * Whether a code unit separates words when a page's words are counted (the density bound, clutter.ts): the common
+ * spaces only, so "China–Russia" or "—" is one word, as the eval counts them. Not the scanner's SEP class, which
+ * also splits at hyphens, quotes and slashes.
+ */
+export function isWordSpace(code: number): boolean {
+  return code === 32 || code === 10 || code === 9 || code === 13 || code === 160;
+}
+
+/** Words in a text: runs of characters other than isWordSpace. The scanner counts a block's as it walks (trie.ts). */
+export function countWords(text: string): number {
+  let n = 0;
+  let inWord = false;
+  for (let k = 0; k < text.length; k++) {
+    const space = isWordSpace(text.charCodeAt(k));
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
+  return n;
+}
+
 const scratch: number[] = [];
 
 /**

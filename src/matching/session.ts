@@ -3,7 +3,7 @@
  * Keeps the page-level decisions — the topic gate (gate.ts) and the clutter rule (clutter.ts) — so incremental
  * updates give the same marks as one full scan of the same blocks in the same order.
  */
-import { chooseWithinBudget, ClutterGuard, countWords, DensityBudget } from './clutter';
+import { chooseWithinBudget, ClutterGuard, DensityBudget } from './clutter';
 import type { CompiledTrigger } from './compile';
 import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
 import { joinedRuns, runEnd, runFindings, runLead, type JoinableMark } from './join';
@@ -174,10 +174,10 @@ export class PageSession implements SpotSink {
     this.current = state;
     this.conceptHits.length = 0;
     this.refHits.length = 0;
-    spot(this.parts.trie, text, 0, text.length, this);
+    const words = spot(this.parts.trie, text, 0, text.length, this);
     // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
     if (role === 'furniture') state.candidates.length = 0;
-    else this.density.setWords(block, countWords(text));
+    else this.density.setWords(block, words);
     if (role === 'prose') {
       this.counts.china += state.china;
       this.counts.russia += state.russia;

@@ -16,6 +16,7 @@ import {
   foldedText,
   IGNORE,
   isWordAt,
+  isWordSpace,
   SEP,
   SPACE,
   WORD,
@@ -107,21 +108,36 @@ let refEnd = 0;
  * Triggers are leftmost-longest and never overlap (a blocker counts as a trigger that is never reported);
  * references likewise, separately from triggers (a reference inside "China–Russia axis" still counts).
  * REF_NONE phrases are not reported: they only hide the reference words inside them.
+ * Returns the words of the text as countWords (normalize.ts) counts them, for the density bound: this loop reads
+ * every character already, a count of its own was a second pass over every block.
  */
-export function spot(trie: Trie, text: string, start: number, end: number, sink: SpotSink): void {
+export function spot(trie: Trie, text: string, start: number, end: number, sink: SpotSink): number {
   const rootAscii = trie.rootAscii;
   let previousWord = false;
   let blockedUntil = start;
   let refBlockedUntil = start;
+  let words = 0;
+  let afterSpace = true;
   for (let i = start; i < end; i++) {
     const code = text.charCodeAt(i);
     const cls = CLASSES[code] || charClass(code); // hot loop: the table first, computed once per code
     if (cls !== WORD) {
       if (cls !== IGNORE) previousWord = false;
+      // Every word space is SEP (normalize.ts): other characters start a counted word as letters do.
+      if (cls === SEP && isWordSpace(code)) afterSpace = true;
+      else if (afterSpace) {
+        words++;
+        afterSpace = false;
+      }
       continue;
     }
+    // Inside a run of letters (and ignorable characters) no counted word starts.
     if (previousWord) continue;
     previousWord = true;
+    if (afterSpace) {
+      words++;
+      afterSpace = false;
+    }
     const node = code < 128 ? (rootAscii[(FOLDS[code] || foldChar(code)) & 127] as number) : stepChar(trie, 0, code);
     if (node <= 0) continue;
     bestTrigger = -1;
@@ -135,9 +151,11 @@ export function spot(trie: Trie, text: string, start: number, end: number, sink:
       if (bestRef !== REF_NONE) sink.ref(bestRef, i, refEnd);
       refBlockedUntil = refEnd;
     }
-    // The walk read this word's characters up to `stop`: the next word start is at or after it.
+    // The walk read this word's characters up to `stop` (letters and ignorable ones, none a word space): the next
+    // word start is at or after it.
     if (stop > i) i = stop - 1;
   }
+  return words;
 }
 
 /**

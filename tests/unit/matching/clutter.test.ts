@@ -3,7 +3,6 @@ import {
   chooseWithinBudget,
   CLUTTER_WINDOW,
   ClutterGuard,
-  countWords,
   DensityBudget,
   MARKS_PER_WORD,
   MIN_PAGE_MARKS,
@@ -70,11 +69,6 @@ describe('DensityBudget', () => {
     expect(budget.allowance()).toBe(0);
     budget.forget(1); // and its marks leave with it
     expect(budget.allowance()).toBe(MIN_PAGE_MARKS);
-  });
-
-  it('counts words as runs of non-space characters', () => {
-    expect(countWords('  China and\u00a0Russia —\n in 2024 ')).toBe(6); // the dash too, as eval counts words
-    expect(countWords('')).toBe(0);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizePhrase } from '../../../src/matching/normalize';
+import { countWords, normalizePhrase } from '../../../src/matching/normalize';
 
 describe('normalisation', () => {
   it('folds case, compatibility forms and accents', () => {
@@ -32,5 +32,13 @@ describe('normalisation', () => {
 
   it('keeps other punctuation, so phrases do not run across a comma', () => {
     expect(normalizePhrase('no limits, partnership')).toBe('no limits, partnership');
+  });
+});
+
+describe('countWords', () => {
+  it('counts words as runs of non-space characters', () => {
+    expect(countWords('  China and\u00a0Russia —\n in 2024 ')).toBe(6); // the dash too, as eval counts words
+    expect(countWords('China–Russia, “no-limits”')).toBe(2);
+    expect(countWords('')).toBe(0);
   });
 });
