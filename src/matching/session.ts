@@ -344,13 +344,26 @@ export class PageSession implements SpotSink {
       if (state.role === 'heading' && this.clutter.inProse(trigger.finding)) continue;
       const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
-      if (!this.clutter.admitPhrase(phrase, block)) continue;
-      candidate.kept = phrase;
       const coinage = trigger.context === 'any' && candidate.combination === undefined;
-      kept.push({ start: candidate.start, end: candidate.end, finding: trigger.finding, coinage, candidate, trigger });
+      const mark = {
+        start: candidate.start,
+        end: candidate.end,
+        finding: trigger.finding,
+        coinage,
+        candidate,
+        trigger,
+      };
+      // A phrase said again nearby adds no mark of its own, but may lengthen one of its clause (join.ts).
+      if (!this.clutter.admitPhrase(phrase, block)) {
+        kept.push({ ...mark, repeat: true });
+        continue;
+      }
+      candidate.kept = phrase;
+      kept.push(mark);
     }
     // Shown in runs (join.ts); the clutter rule counts each run as one mark of each of its findings.
     for (const run of joinedRuns(blockText, kept)) {
+      if (run.every((k) => k.repeat)) continue;
       const lead = runLead(blockText, run);
       const findings = runFindings(blockText, run, lead);
       if (this.clutter.admitMark(findings, block)) {
@@ -421,20 +434,26 @@ export class PageSession implements SpotSink {
   private dropUnkept(block: number): void {
     const state = this.blocks.get(block);
     if (state && state.text === undefined && state.candidates.length > 0)
-      state.candidates = state.candidates.filter((c) => c.kept !== undefined);
+      state.candidates = state.candidates.filter((c) => c.kept !== undefined || c.counted !== undefined);
   }
 
   /** Forgets the phrases of a run that is not shown (the clutter rule lets a later mention of them through). */
   private releaseRun(block: number, run: readonly KeptMark[]): void {
     for (const k of run) {
-      this.clutter.releasePhrase(k.candidate.kept as string, block);
+      if (k.candidate.kept === undefined) continue;
+      this.clutter.releasePhrase(k.candidate.kept, block);
       k.candidate.kept = undefined;
     }
   }
 }
 
 /** A candidate kept for a block's marks (decide), as join.ts sees it. */
-type KeptMark = JoinableMark & { candidate: Candidate; trigger: CompiledTrigger };
+type KeptMark = JoinableMark & {
+  candidate: Candidate;
+  trigger: CompiledTrigger;
+  /** A phrase the clutter rule refused here (said again nearby): it only lengthens a mark it joins. */
+  repeat?: boolean;
+};
 
 /** A run of kept marks to be shown as one mark (decide), with what its mention needs. */
 interface ShownRun {

@@ -80,6 +80,21 @@ describe('clutter rule after joining', () => {
     ]);
   });
 
+  it('lets a phrase said again nearby lengthen a mark of its clause, never make one of its own', () => {
+    const page = blocks(ON_TOPIC, 'They agreed on a gas pipeline.', 'Navies held joint drills near the gas pipeline.');
+    expect(engine.scan(page).map((m) => m.text)).toEqual(['gas pipeline', 'joint drills near the gas pipeline']);
+    const alone = blocks(ON_TOPIC, 'They agreed on a gas pipeline.', 'The gas pipeline opens in May.');
+    expect(engine.scan(alone).map((m) => m.text)).toEqual(['gas pipeline']);
+    // A mark that opens on the phrase said again is freed with its block like any other.
+    const session = engine.createSession();
+    const first = blocks(ON_TOPIC, 'They agreed on a gas pipeline.', 'The gas pipeline and joint drills.');
+    expect(session.update(first).map((m) => m.text)).toEqual(['gas pipeline', 'gas pipeline and joint drills']);
+    for (let k = 0; k < 4; k++)
+      expect(session.update([{ text: 'The gas pipeline and joint drills.', block: 2 }]).map((m) => m.text)).toEqual([
+        'gas pipeline and joint drills',
+      ]);
+  });
+
   it('frees a replaced block’s marks: an update gives the marks of a fresh scan', () => {
     const session = engine.createSession();
     session.update(blocks(ON_TOPIC, paragraph));
