@@ -72,8 +72,10 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
   const savedBlocks: (Element | null)[] = [];
   const savedInline: number[] = [];
   let node: Node | null = root.firstChild;
+  // Each DOM property is read once per node (every read is a call into the browser, and this loop is cold code).
   while (node) {
-    if (node.nodeType === 3) {
+    const type = node.nodeType;
+    if (type === 3) {
       const text = node as Text;
       const data = text.data;
       const sameBlock = blockElement === previousBlockElement;
@@ -92,32 +94,34 @@ export function* walkBlocks(root: Node, options: ExtractOptions = {}): Generator
         }
         pending.push({ text: data, block: number, role: 'prose', node: text });
       }
-    } else if (node.nodeType === 1 && node.firstChild) {
+    } else if (type === 1) {
+      const first = node.firstChild;
       const element = node as Element;
-      const tag = element.tagName.toUpperCase();
-      if (!isSkippedElement(element, tag) && !isHidden?.(element)) {
-        savedBlocks.push(blockElement);
-        savedInline.push(inline);
-        if (isBlockTag(tag)) {
-          blockElement = element;
-          inline = 0;
-        } else inline |= ownInlineKind(element, tag);
-        node = element.firstChild;
-        continue;
+      if (first) {
+        const tag = element.tagName.toUpperCase();
+        if (!isSkippedElement(element, tag) && !isHidden?.(element)) {
+          savedBlocks.push(blockElement);
+          savedInline.push(inline);
+          if (isBlockTag(tag)) {
+            blockElement = element;
+            inline = 0;
+          } else inline |= ownInlineKind(element, tag);
+          node = first;
+          continue;
+        }
       }
     }
     // Next: the sibling, or the sibling of the nearest ancestor that has one (leaving each element on the way).
-    while (!node.nextSibling) {
+    let next: Node | null = node.nextSibling;
+    while (!next) {
       const parent: Node | null = node.parentNode;
-      if (!parent || parent === root) {
-        node = null;
-        break;
-      }
+      if (!parent || parent === root) break;
       node = parent;
       blockElement = savedBlocks.pop() ?? null;
       inline = savedInline.pop() ?? 0;
+      next = node.nextSibling;
     }
-    node = node?.nextSibling ?? null;
+    node = next;
   }
   if (pending.length > 0) yield finish();
 }
