@@ -38,6 +38,8 @@ export interface JoinableMark {
   finding: string;
   /** The report's own coinage ("axis of convenience": a phrase trigger of context `any`), which keeps the lead. */
   coinage?: boolean;
+  /** A phrase said again nearby (session.ts): it may lengthen a run, never lead it. */
+  repeat?: boolean;
 }
 
 /** Characters between two marks that still read as one clause (see joinedRuns). */
@@ -119,13 +121,17 @@ const NEGATED = /\b(?:not|never|without|rather than)\b|n[’']t\b/i;
  * than a formal alliance" is shown the axis first, the alliance finding next). A clause that joins a plain mention
  * with a negated one makes its point in the negation ("an unbreakable friendship does not stand up to scrutiny",
  * "rests on convenience rather than trust"); otherwise the clause is about what it names first ("exploiting
- * Moscow's isolation to buy cheap oil").
+ * Moscow's isolation to buy cheap oil"). A phrase said again (`repeat`) never leads.
  */
 export function runLead<T extends JoinableMark>(text: string, run: readonly T[]): T {
-  if (run[0]?.coinage) return run[0];
+  // A phrase said again only lengthens the run: the lead is one of the others (a run of repeats alone is not shown).
+  const first = (run.find((m) => !m.repeat) ?? run[0]) as T;
+  if (first.coinage) return first;
   // A later mark is read with the words that lead to it: "a gas deal, not an anti-Western bloc".
-  const negated = run.find((m, k) => k > 0 && NEGATED.test(text.slice(runEnd(run.slice(0, k)), m.end)));
-  return negated ?? (run[0] as T);
+  const negated = run.find(
+    (m, k) => !m.repeat && m !== first && NEGATED.test(text.slice(runEnd(run.slice(0, k)), m.end)),
+  );
+  return negated ?? first;
 }
 
 /** The findings of a run, each once: its lead's first (`lead`, when the caller has it), then the others' in order. */

@@ -88,7 +88,11 @@ describe('clutter rule after joining', () => {
     // A mark that opens on the phrase said again is freed with its block like any other.
     const session = engine.createSession();
     const first = blocks(ON_TOPIC, 'They agreed on a gas pipeline.', 'The gas pipeline and joint drills.');
-    expect(session.update(first).map((m) => m.text)).toEqual(['gas pipeline', 'gas pipeline and joint drills']);
+    const marks = session.update(first);
+    expect(marks.map((m) => m.text)).toEqual(['gas pipeline', 'gas pipeline and joint drills']);
+    // The phrase said again only lengthens the mark: it does not lead it (trigger and first finding on the card).
+    expect(marks[1]!.trigger).toBe('joint drills');
+    expect(marks[1]!.findings[0]).toBe('drills');
     for (let k = 0; k < 4; k++)
       expect(session.update([{ text: 'The gas pipeline and joint drills.', block: 2 }]).map((m) => m.text)).toEqual([
         'gas pipeline and joint drills',
