@@ -466,6 +466,10 @@ describe('scarce trust, a vassal, rhetoric only, the main adversary, voting toge
     ['The architect showed her designs on Tuesday.', 'no-alliance-trust'],
     ['Japan and the US voted together on the budget.', 'sanctions-brics-coordination'],
     ['The two militaries share intelligence on drug smuggling.', 'no-alliance-trust'],
+    // A third country called a vassal or client: Russia's or China's, not one of the pair.
+    ['Belarus, long a Russian client state, hosts Russian troops.', 'transactional'],
+    ['Pyongyang, which critics call a Chinese client state, sent shells to Moscow.', 'transactional'],
+    ['Seoul has long described North Korea as a vassal state.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
   });
