@@ -166,8 +166,8 @@ export interface MarkOption {
  *
  * A sentence that grants one thing and asserts another ("relations have never been better, but the two countries
  * are not an alliance": join.ts concedes) is hovered for what it asserts: its point is chosen for what the whole
- * sentence brings (the findings not yet shown of its own card and of the marks conceded to it), and a conceded mark
- * comes after every other.
+ * sentence brings (the findings not yet shown of its own card and of the marks conceded to it, each once), and a
+ * conceded mark comes after every other.
  */
 export function chooseWithinBudget(options: readonly MarkOption[], allowance: number): number[] {
   const covered = new Set<string>();
@@ -175,14 +175,35 @@ export function chooseWithinBudget(options: readonly MarkOption[], allowance: nu
     for (const finding of option.findings.slice(0, FINDINGS_SHOWN))
       if (option.shownElsewhere(finding)) covered.add(finding);
   const words = options.map((o) => countWords(o.text.slice(o.start, o.end)));
-  // For each mark, the marks of its sentence it is a concession to, and those conceded to it.
+  // For each mark, the marks of its sentence it is a concession to (only marks of one block can be), and those
+  // conceded to it: a mark granted before several points is credited to the nearest.
+  const byBlock = new Map<number, number[]>();
+  options.forEach((o, k) => byBlock.set(o.block, [...(byBlock.get(o.block) ?? []), k]));
   const pointsOf = options.map((o) =>
-    options.flatMap((p, j) => (p.block === o.block && concedes(o.text, o.end, p.start) ? [j] : [])),
+    (byBlock.get(o.block) as number[]).filter((j) => concedes(o.text, o.end, (options[j] as MarkOption).start)),
   );
-  const grantsOf = options.map((_, j) => options.flatMap((_, k) => (pointsOf[k]?.includes(j) ? [k] : [])));
-  const newFindings = (k: number) => {
-    const [lead, ...rest] = (options[k] as MarkOption).findings.slice(0, FINDINGS_SHOWN);
-    return (lead !== undefined && !covered.has(lead) ? FINDINGS_SHOWN : 0) + rest.filter((f) => !covered.has(f)).length;
+  const nearest = (points: readonly number[]) =>
+    points.reduce<number | undefined>(
+      (best, j) =>
+        best === undefined || (options[j] as MarkOption).start < (options[best] as MarkOption).start ? j : best,
+      undefined,
+    );
+  const grantsOf = options.map((): number[] => []);
+  pointsOf.forEach((points, k) => {
+    const j = nearest(points);
+    if (j !== undefined) grantsOf[j]?.push(k);
+  });
+  // The findings not yet shown that marks bring together, each once: a mark's lead counts FINDINGS_SHOWN times
+  // (the reader meets it first), its others once.
+  const newFindings = (marks: readonly number[]) => {
+    const weights = new Map<string, number>();
+    for (const k of marks) {
+      const shown = (options[k] as MarkOption).findings.slice(0, FINDINGS_SHOWN);
+      shown.forEach((f, at) => {
+        if (!covered.has(f)) weights.set(f, Math.max(weights.get(f) ?? 0, at === 0 ? FINDINGS_SHOWN : 1));
+      });
+    }
+    return [...weights.values()].reduce((n, w) => n + w, 0);
   };
   const left = options.map((_, k) => k);
   const chosen: number[] = [];
@@ -191,7 +212,7 @@ export function chooseWithinBudget(options: readonly MarkOption[], allowance: nu
     let bestKey: readonly number[] = [];
     left.forEach((k, at) => {
       const granted = (grantsOf[k] as number[]).filter((g) => left.includes(g));
-      const gain = granted.reduce((n, g) => n + newFindings(g), newFindings(k));
+      const gain = newFindings([k, ...granted]);
       const key = [(pointsOf[k] as number[]).length > 0 ? 0 : 1, gain, words[k] as number];
       if (at === 0 || isBetter(key, bestKey)) [best, bestKey] = [at, key];
     });

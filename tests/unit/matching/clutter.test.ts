@@ -141,6 +141,25 @@ describe('chooseWithinBudget', () => {
     expect(chooseWithinBudget([granted!, point!, gas], 1)).toEqual([1]);
     expect(chooseWithinBudget([granted!, point!, gas], 2)).toEqual([1, 2]);
   });
+
+  it('counts each finding a sentence brings once, and a granted mark for the nearest point only', () => {
+    // The point and what it grants bring one finding: as much as the long mark of gas, which then wins on length.
+    const [granted, point] = inSentence(
+      'They oppose sanctions, but back more sanctions.',
+      ['oppose sanctions', ['sanctions']],
+      ['more sanctions', ['sanctions']],
+    );
+    const gas = option(['gas'], 9);
+    expect(chooseWithinBudget([granted!, point!, gas], 1)).toEqual([2]);
+    // Granted before two points, the sanctions mark counts for the first: the second brings limits alone.
+    const marks = inSentence(
+      'They oppose sanctions, but lack trust and fear limits.',
+      ['oppose sanctions', ['sanctions']],
+      ['lack trust', ['trust']],
+      ['fear limits', ['limits']],
+    );
+    expect(chooseWithinBudget([...marks, option(['gas'], 9)], 2)).toEqual([1, 3]);
+  });
 });
 
 describe('the density rule on a page', () => {
