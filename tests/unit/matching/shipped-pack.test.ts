@@ -24,6 +24,14 @@ function expectAmongFirstThree(sentence: string, finding: string) {
   ).toBe(true);
 }
 
+/** No mark of the sentence's page shows `finding` among its first three findings (what the card shows first). */
+function expectNoneAmongFirstThree(mentions: ReturnType<typeof scanInContext>, sentence: string, finding: string) {
+  expect(
+    mentions.filter((m) => m.findings.slice(0, 3).includes(finding)).map((m) => m.text),
+    sentence,
+  ).toEqual([]);
+}
+
 describe('real-news phrasings', () => {
   it.each([
     ['they hailed their no-limits partnership', 'unlimited-partnership'],
@@ -276,10 +284,7 @@ describe("no alliance, transactional ties, energy and currencies in reporters' o
     ['Washington holds the cards in its trade talks with Tokyo.', 'transactional'],
     ['Apple was the biggest winner in the US smartphone market.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
-    expect(
-      engine.scan(blocks(ON_TOPIC, sentence)).map((m) => m.findings[0]),
-      sentence,
-    ).not.toContain(finding);
+    expectNoneAmongFirstThree(engine.scan(blocks(ON_TOPIC, sentence)), sentence, finding);
   });
 });
 
@@ -321,7 +326,7 @@ describe('unease, defence, words-only backing, filling the gap, reliance on good
     ['Moscow sold jet engines to Chinese state firms, which rely on them.', 'dual-use-restrictions'],
     ['The store offers convenience food, a Chinese chain said.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
-    expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
+    expectNoneAmongFirstThree(scanInContext(sentence), sentence, finding);
   });
 
   it('takes "neither side" and "either country" as the pair, as "both sides" is', () => {
@@ -471,7 +476,7 @@ describe('scarce trust, a vassal, rhetoric only, the main adversary, voting toge
     ['Pyongyang, which critics call a Chinese client state, sent shells to Moscow.', 'transactional'],
     ['Seoul has long described North Korea as a vassal state.', 'transactional'],
   ])('"%s" is not %s', (sentence, finding) => {
-    expect(scanInContext(sentence).map((m) => m.findings[0])).not.toContain(finding);
+    expectNoneAmongFirstThree(scanInContext(sentence), sentence, finding);
   });
 });
 
