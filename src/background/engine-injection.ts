@@ -31,17 +31,20 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   // scan need not wait for a round trip to ask for them; it confirms them once it runs. Both are sent at once (one
   // wait, not two): the function has no file to load and runs first; if it ever came second, the engine has asked
   // for the settings itself by then, and what it left is never read (the next injection leaves its own first).
-  const [, injected] = await Promise.all([
-    browser.scripting.executeScript({
+  // The hand-off is best effort: the engine's file ran or not whatever became of it, and an engine that finds no
+  // settings asks for them (loadEngine's answer is the engine's alone: a false failure would let the sentinel ask
+  // again, and a second engine would run).
+  const handOff = browser.scripting
+    .executeScript({
       target: target(tabId, sender),
       func: (key: string, handed: Settings) => {
         (globalThis as Record<string, unknown>)[key] = handed;
       },
       args: [HANDED_SETTINGS_KEY, settings],
       injectImmediately: true,
-    }),
-    injectInto(sender, ENGINE_SCRIPT),
-  ]);
+    })
+    .catch((error: unknown) => console.debug('[Fact Context] handing the settings to the engine failed:', error));
+  const [, injected] = await Promise.all([handOff, injectInto(sender, ENGINE_SCRIPT)]);
   return injected;
 }
 
