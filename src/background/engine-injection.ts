@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
-import { HANDED_SETTINGS_KEY } from '../messaging/settings';
-import { getSettings, isSiteEnabled, type Settings } from '../settings';
+import { ENGINE_STARTED, HANDED_SETTINGS_KEY, leaveHandedSettings } from '../messaging/settings';
+import { getSettings, isSiteEnabled } from '../settings';
 
 /** The engine's bundle: WXT's output for entrypoints/content (`registration: 'runtime'`, not in the manifest). */
 const ENGINE_SCRIPT = '/content-scripts/content.js';
@@ -29,18 +29,17 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   if (!isSiteEnabled(url, settings)) return false;
   // The settings just read go with the engine (src/messaging/settings.ts: takeHandedSettings), so that its first
   // scan need not wait for a round trip to ask for them; it confirms them once it runs. Both are sent at once (one
-  // wait, not two): the function has no file to load and runs first; if it ever came second, the engine has asked
-  // for the settings itself by then, and what it left is never read (the next injection leaves its own first).
+  // wait, not two): the function has no file to load and runs first. If it ever came second, the engine has asked
+  // for the settings itself by then and marked the world as having an engine: the late function leaves nothing, so
+  // no later engine in that world takes these settings for its own.
   // The hand-off is best effort: the engine's file ran or not whatever became of it, and an engine that finds no
   // settings asks for them (loadEngine's answer is the engine's alone: a false failure would let the sentinel ask
   // again, and a second engine would run).
   const handOff = browser.scripting
     .executeScript({
       target: target(tabId, sender),
-      func: (key: string, handed: Settings) => {
-        (globalThis as Record<string, unknown>)[key] = handed;
-      },
-      args: [HANDED_SETTINGS_KEY, settings],
+      func: leaveHandedSettings,
+      args: [HANDED_SETTINGS_KEY, ENGINE_STARTED, settings],
       injectImmediately: true,
     })
     .catch((error: unknown) => console.debug('[Fact Context] handing the settings to the engine failed:', error));

@@ -14,20 +14,36 @@ export function readSettings(): Promise<Settings> {
 
 /**
  * Where the background leaves the settings it read to decide on injecting the engine (src/background/
- * engine-injection.ts runs a function with them in the frame just before the engine's file): a property of the
- * content scripts' global object, which the page's scripts do not see.
+ * engine-injection.ts runs leaveHandedSettings with them in the frame along with the engine's file): a property of
+ * the content scripts' global object, which the page's scripts do not see.
  */
 export const HANDED_SETTINGS_KEY = '__factContextSettings';
 
 /**
- * The settings the background handed over with the injection (taken: read once), if any. They are as old as the
- * injection: the caller confirms them with `watchSettingsRemotely(…, { now: true })`.
+ * What an engine leaves at HANDED_SETTINGS_KEY when it takes its settings: this world has had an engine. A hand-off
+ * that arrives after that (its function ran after the engine's file) is for no one and is not left, so a later
+ * engine in the same world (after an extension reload) finds nothing and asks for the settings itself.
+ */
+export const ENGINE_STARTED = 'engine started';
+
+/**
+ * The hand-off itself, run in the frame by `scripting.executeScript` (serialized: it uses nothing but its arguments,
+ * HANDED_SETTINGS_KEY and ENGINE_STARTED).
+ */
+export function leaveHandedSettings(key: string, started: string, settings: Settings): void {
+  const global = globalThis as Record<string, unknown>;
+  if (global[key] !== started) global[key] = settings;
+}
+
+/**
+ * The settings the background handed over with this injection (taken: read once), if any; marks the world as having
+ * an engine. They are as old as the injection: the caller confirms them with `watchSettingsRemotely(…, { now: true })`.
  */
 export function takeHandedSettings(): Settings | undefined {
   const global = globalThis as Record<string, unknown>;
-  const settings = global[HANDED_SETTINGS_KEY] as Settings | undefined;
-  global[HANDED_SETTINGS_KEY] = undefined;
-  return settings;
+  const handed = global[HANDED_SETTINGS_KEY];
+  global[HANDED_SETTINGS_KEY] = ENGINE_STARTED;
+  return typeof handed === 'object' && handed !== null ? (handed as Settings) : undefined;
 }
 
 /**
