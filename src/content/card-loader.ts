@@ -7,7 +7,10 @@ import type { CardLayer, CardLayerEvents } from '../ui/card/layer';
 export interface LazyCardLayer extends CardLayer {
   /**
    * Loads the card's bundle if it is not loaded yet. Resolves once a show() draws in the task that calls it (texts
-   * cached); rejects only if the bundle could not be loaded (the extension went away), and the next call tries again.
+   * cached). Rejects if the bundle could not be loaded: the extension went away (reloaded or removed: the message
+   * fails), the background could not inject it (it answers false, or its `scripting` call failed), the bundle ran
+   * but left nothing to use, or this script was invalidated meanwhile. The next call tries again (no retry of its
+   * own).
    */
   ready(): Promise<void>;
 }

@@ -144,11 +144,21 @@ export class Overlay {
    */
   async reveal(placed: PlacedMention): Promise<boolean> {
     if (!this.run?.cards || !isPlacementValid(placed)) return false;
-    const loaded = await this.layer.ready().then(
+    return (await this.cardReady()) && this.revealNow(placed);
+  }
+
+  /**
+   * Loads the card's bundle (once per page; a failed load is tried again by the next card asked for): false if it
+   * could not be, said on the console unless this script was invalidated (the extension reloaded or removed).
+   */
+  private cardReady(): Promise<boolean> {
+    return this.layer.ready().then(
       () => true,
-      () => false, // the extension went away (reloaded or removed): no card
+      (error: unknown) => {
+        if (!this.ctx.isInvalid) console.error('[Fact Context] the card’s bundle could not be loaded:', error);
+        return false;
+      },
     );
-    return loaded && this.revealNow(placed);
   }
 
   private revealNow(placed: PlacedMention): boolean {
@@ -260,7 +270,7 @@ export class Overlay {
         layer: this.layer,
         // The pointer came onto a mark: a card may be asked for next (after the hover delay, on a click or the quiet
         // key); its bundle is injected meanwhile (a few ms), once per page.
-        anticipate: () => void this.layer.ready().catch(() => undefined),
+        anticipate: () => void this.cardReady(),
         behaviour: () => ({
           mode: this.settings?.cardOpen ?? 'hover',
           hoverDelayMs: this.settings?.hoverDelayMs ?? HOVER_OPEN_DELAY_MS,
