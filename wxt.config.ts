@@ -59,7 +59,8 @@ export default defineConfig({
     name: 'Fact Context',
     description:
       'Marks phrases in news about China and Russia that a declassified UK assessment speaks to, and shows what it found. Works offline.',
-    // `scripting`: the background injects the engine into pages whose sentinel found the subject (no install warning).
+    // `scripting`: the background injects the engine into pages whose sentinel found the subject, and the card's
+    // bundle when the engine first opens a card (no install warning).
     permissions: ['storage', 'contextMenus', 'activeTab', 'scripting'],
     // WXT declares public/icon/<size>.png as `icons`; the toolbar button names them too (Firefox does not fall back).
     action: { default_icon: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' } },

@@ -370,7 +370,7 @@ export function formatTable(report: BenchReport, context: ReportContext): string
   lines.push('');
   const b = report.bundle_gzip_kb;
   lines.push(
-    `Bundles (gzip): sentinel ${b.sentinel} kB · engine ${b.engine} kB + card ${b.card ?? 0} kB (loaded on the first card) · popup ${b.popup} kB · background ${b.background} kB`,
+    `Bundles (gzip): sentinel ${b.sentinel} kB · engine ${b.engine} kB ${b.card === undefined ? '(card in engine)' : `+ card ${b.card} kB (loaded on the first card)`} · popup ${b.popup} kB · background ${b.background} kB`,
   );
   const s = report.search_ms;
   lines.push(

@@ -46,8 +46,9 @@ export class Overlay {
   /** The cards' texts, from the background; prefetched for the page's marks after every scan (refilter). */
   private readonly texts = createBackgroundFindingTexts();
   /**
-   * The card's layer, shared by every run: its bundle is injected when a card is first about to open (the pointer
-   * rests on a mark, a card is asked for), and its host joins the page when the first card opens.
+   * The card's layer, shared by every run: its bundle is injected when a card may first be asked for (the pointer
+   * comes onto a mark, before the hover delay; a card is asked for), and its host joins the page when the first card
+   * opens.
    */
   private readonly layer: LazyCardLayer = lazyCardLayer(() =>
     loadCardLayer(this.ctx, {
