@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { Settings } from '../settings/schema';
 import { SETTINGS_KEY } from '../settings/storage-key';
 import { sendMessage } from './protocol';
+import { isObject, readWorldGlobal, writeWorldGlobal } from './world-global';
 
 /**
  * Settings in the engine's content script, through the background: it reads, migrates and cleans the stored value
@@ -15,7 +16,7 @@ export function readSettings(): Promise<Settings> {
 /**
  * Where the background leaves the settings it read to decide on injecting the engine (src/background/
  * engine-injection.ts runs leaveHandedSettings with them in the frame along with the engine's file): a property of
- * the content scripts' global object, which the page's scripts do not see.
+ * the content scripts' global object (src/messaging/world-global.ts), which the page's scripts do not see.
  */
 export const HANDED_SETTINGS_KEY = '__factContextSettings';
 
@@ -40,10 +41,9 @@ export function leaveHandedSettings(key: string, started: string, settings: Sett
  * an engine. They are as old as the injection: the caller confirms them with `watchSettingsRemotely(…, { now: true })`.
  */
 export function takeHandedSettings(): Settings | undefined {
-  const global = globalThis as Record<string, unknown>;
-  const handed = global[HANDED_SETTINGS_KEY];
-  global[HANDED_SETTINGS_KEY] = ENGINE_STARTED;
-  return typeof handed === 'object' && handed !== null ? (handed as Settings) : undefined;
+  const handed = readWorldGlobal(HANDED_SETTINGS_KEY, (value): value is Settings => isObject(value));
+  writeWorldGlobal(HANDED_SETTINGS_KEY, ENGINE_STARTED);
+  return handed;
 }
 
 /**

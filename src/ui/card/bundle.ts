@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { isObject, readWorldGlobal, writeWorldGlobal } from '../../messaging/world-global';
 import type { CardLayer, CardLayerEvents } from './layer';
 
 /** The contract tag of our UI host (open shadow root). */
@@ -13,18 +14,19 @@ export interface CardBundle {
   createCardLayer(ctx: ContentScriptContext, events: CardLayerEvents): CardLayer;
 }
 
-/**
- * A property of the content scripts' global object: both scripts run in the extension's own world of the frame
- * (Chromium's isolated world, Firefox's content-script sandbox), which the page's scripts do not see.
- */
+/** Where the bundle leaves it (src/messaging/world-global.ts: both scripts run in the frame's extension world). */
 const BUNDLE_KEY = '__factContextCardBundle';
 
 /** Called by the card's bundle when it runs (each injection replaces what an earlier one left). */
 export function publishCardBundle(bundle: CardBundle): void {
-  (globalThis as Record<string, unknown>)[BUNDLE_KEY] = bundle;
+  writeWorldGlobal(BUNDLE_KEY, bundle);
 }
 
 /** What the card's bundle left, once the background says it has run there; undefined before. */
 export function injectedCardBundle(): CardBundle | undefined {
-  return (globalThis as Record<string, unknown>)[BUNDLE_KEY] as CardBundle | undefined;
+  return readWorldGlobal(BUNDLE_KEY, isCardBundle);
+}
+
+function isCardBundle(value: unknown): value is CardBundle {
+  return isObject(value) && typeof (value as Partial<CardBundle>).createCardLayer === 'function';
 }
