@@ -2,6 +2,7 @@ import { Window } from 'happy-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { joinSegments } from '../../../src/matching/join';
 import { computedStyleHidden, extractSegments } from '../../../src/dom/extract';
+import { isSkippedElement } from '../../../src/checks/extract-rules';
 
 const windows: Window[] = [];
 afterEach(async () => {
@@ -59,6 +60,38 @@ describe('extractSegments', () => {
     ['svg', '<svg><text>no limits</text></svg>'],
   ])('skips %s', (_name, html) => {
     expect(extract(`<p>kept</p>${html}`).text).toBe(html.startsWith('<p>see') ? 'kept\nsee ' : 'kept');
+  });
+
+  it('skips what isSkippedElement skips on its own, given the parent tag from the walk', () => {
+    const html = [
+      '<details><summary>first summary</summary><summary>second summary</summary><p>closed body</p></details>',
+      '<details open><summary>open summary</summary><p>open body</p></details>',
+      '<details><p>no summary</p></details>',
+      '<div class="a" id="b" role=" Navigation ">role with spaces</div>',
+      '<div role="main" aria-hidden="false" data-x="1">main role</div>',
+      '<p class="c" style="">empty style</p><p style="visibility: hidden">hidden style</p>',
+      '<p CONTENTEDITABLE="FALSE">not editable</p><p contenteditable="plaintext-only">editable</p>',
+      '<main><header><b>main header</b></header></main><section><footer>site footer</footer></section>',
+      '<a href="#">link</a><span title="t" lang="en">span</span><p><span>nested</span> text</p>',
+    ].join('');
+    const window = new Window({ settings: { disableJavaScriptEvaluation: true } });
+    windows.push(window);
+    window.document.write(`<!doctype html><html><body>${html}</body></html>`);
+    const body = window.document.body as unknown as Element;
+    // Reference: a text node is read when no element from it up to the body is skipped, each asked on its own.
+    const expected: string[] = [];
+    const texts = window.document.createTreeWalker(window.document.body, 4);
+    for (let node = texts.nextNode(); node; node = texts.nextNode()) {
+      let skipped = false;
+      for (let e = node.parentElement as unknown as Element | null; e && e !== body; e = e.parentElement)
+        if (isSkippedElement(e)) skipped = true;
+      if (!skipped) expected.push(node.textContent);
+    }
+    expect(expected).toContain('first summary');
+    expect(expected).not.toContain('second summary');
+    expect(expected).toContain('open body');
+    expect(expected).not.toContain('editable');
+    expect(extractSegments(body).map((segment) => segment.text)).toEqual(expected);
   });
 
   it('reads an article’s own header and footer', () => {
