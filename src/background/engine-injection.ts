@@ -22,9 +22,9 @@ interface EngineRequester {
  * websites"). Firefox MV3 injects on content-script matches alone, and its prompt shows the same host access.
  */
 export async function injectEngine(sender: EngineRequester): Promise<boolean> {
-  const tabId = sender.tab?.id;
+  const frame = frameOf(sender);
   const url = sender.url ?? sender.tab?.url;
-  if (tabId === undefined || url === undefined) return false;
+  if (frame === undefined || url === undefined) return false;
   const settings = await getSettings();
   if (!isSiteEnabled(url, settings)) return false;
   // The settings just read go with the engine (src/messaging/settings.ts: takeHandedSettings), so that its first
@@ -37,13 +37,13 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
   // again, and a second engine would run).
   const handOff = browser.scripting
     .executeScript({
-      target: target(tabId, sender),
+      target: frame,
       func: leaveHandedSettings,
       args: [HANDED_SETTINGS_KEY, ENGINE_STARTED, settings],
       injectImmediately: true,
     })
     .catch((error: unknown) => console.debug('[Fact Context] handing the settings to the engine failed:', error));
-  const [, injected] = await Promise.all([handOff, injectInto(sender, ENGINE_SCRIPT)]);
+  const [, injected] = await Promise.all([handOff, injectInto(frame, ENGINE_SCRIPT)]);
   return injected;
 }
 
@@ -52,15 +52,14 @@ export async function injectEngine(sender: EngineRequester): Promise<boolean> {
  * extension's world of it, where the engine finds what the bundle leaves: src/ui/card/bundle.ts). The answer comes
  * after the bundle has run.
  */
-export function injectCard(sender: EngineRequester): Promise<boolean> {
-  return injectInto(sender, CARD_SCRIPT);
+export async function injectCard(sender: EngineRequester): Promise<boolean> {
+  const frame = frameOf(sender);
+  return frame !== undefined && (await injectInto(frame, CARD_SCRIPT));
 }
 
-async function injectInto(sender: EngineRequester, file: typeof ENGINE_SCRIPT | typeof CARD_SCRIPT): Promise<boolean> {
-  const tabId = sender.tab?.id;
-  if (tabId === undefined) return false;
+async function injectInto(frame: InjectionFrame, file: typeof ENGINE_SCRIPT | typeof CARD_SCRIPT): Promise<boolean> {
   await browser.scripting.executeScript({
-    target: target(tabId, sender),
+    target: frame,
     files: [file],
     // The sentinel asks at document_end, before the page is idle: without this the engine would wait for idle.
     injectImmediately: true,
@@ -68,7 +67,13 @@ async function injectInto(sender: EngineRequester, file: typeof ENGINE_SCRIPT | 
   return true;
 }
 
-/** The frame that asked (the sentinel and the engine run in the top frame only). */
-function target(tabId: number, sender: EngineRequester): { tabId: number; frameIds: number[] } {
-  return { tabId, frameIds: [sender.frameId ?? 0] };
+interface InjectionFrame {
+  tabId: number;
+  frameIds: number[];
+}
+
+/** The frame that asked (the sentinel and the engine run in the top frame only); undefined without a tab. */
+function frameOf(sender: EngineRequester): InjectionFrame | undefined {
+  const tabId = sender.tab?.id;
+  return tabId === undefined ? undefined : { tabId, frameIds: [sender.frameId ?? 0] };
 }

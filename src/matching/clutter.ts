@@ -178,7 +178,11 @@ export function chooseWithinBudget(options: readonly MarkOption[], allowance: nu
   // For each mark, the marks of its sentence it is a concession to (only marks of one block can be), and those
   // conceded to it: a mark granted before several points is credited to the nearest.
   const byBlock = new Map<number, number[]>();
-  options.forEach((o, k) => byBlock.set(o.block, [...(byBlock.get(o.block) ?? []), k]));
+  options.forEach((o, k) => {
+    const same = byBlock.get(o.block);
+    if (same) same.push(k);
+    else byBlock.set(o.block, [k]);
+  });
   const pointsOf = options.map((o) =>
     (byBlock.get(o.block) as number[]).filter((j) => concedes(o.text, o.end, (options[j] as MarkOption).start)),
   );

@@ -448,12 +448,7 @@ export class PageSession implements SpotSink {
 }
 
 /** A candidate kept for a block's marks (decide), as join.ts sees it. */
-type KeptMark = JoinableMark & {
-  candidate: Candidate;
-  trigger: CompiledTrigger;
-  /** A phrase the clutter rule refused here (said again nearby): it only lengthens a mark it joins. */
-  repeat?: boolean;
-};
+type KeptMark = JoinableMark & { candidate: Candidate; trigger: CompiledTrigger };
 
 /** A run of kept marks to be shown as one mark (decide), with what its mention needs. */
 interface ShownRun {
