@@ -4,6 +4,7 @@
  * only the subject check.
  */
 import { build } from 'esbuild';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const runner = (name: string) => fileURLToPath(new URL(`./runner/${name}.ts`, import.meta.url));
@@ -30,6 +31,11 @@ export interface RunnerBundles {
   tools: string;
   /** The sentinel's subject check alone (the page without the subject). */
   sentinel: string;
+}
+
+/** The "ours" runner of another checkout of this repository (`npm run bench -- --compare DIR`, compare.ts). */
+export function bundleOursOf(root: string): Promise<string> {
+  return bundle(join(root, 'scripts/bench/runner/ours.ts'));
 }
 
 export async function bundleRunners(): Promise<RunnerBundles> {

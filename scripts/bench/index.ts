@@ -1,6 +1,8 @@
 /**
  * `npm run bench [-- --json] [--runs N] [--sizes 100,1024,5120] [--fuse-cap-ms N] [--build] [--no-extension-check]`
  * `npm run bench -- --profile KB`: a CPU profile of our scan on one page instead (profile.ts)
+ * `npm run bench -- --compare DIR [--rounds N] [--sizes KB,...] [--trace]`: our scan here vs another checkout, in
+ * interleaved fresh tabs, instead (compare.ts)
  *
  * What the extension costs a page, measured in the system Chromium (headless) on generated news pages, side by
  * side with the bare text walk, mark.js and fuse.js, and on a page without the subject (the sentinel alone).
@@ -16,6 +18,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { bundleRunners } from './bundle';
 import { bundleSizes } from './bundle-size';
+import { compareWith } from './compare';
 import { checkExtension } from './extension-check';
 import { CHROMIUM_PATH } from '../lib/browsers';
 import { launchBrowser, type BenchBrowser } from './browser';
@@ -72,10 +75,21 @@ async function main(): Promise<number> {
       build: { type: 'boolean', default: false },
       'no-extension-check': { type: 'boolean', default: false },
       profile: { type: 'string' },
+      compare: { type: 'string' },
+      rounds: { type: 'string', default: '15' },
+      trace: { type: 'boolean', default: false },
     },
   });
   if (values.profile !== undefined) {
     await profileScan(Number(values.profile));
+    return 0;
+  }
+  if (values.compare !== undefined) {
+    await compareWith(values.compare, {
+      rounds: Number(values.rounds),
+      sizesKb: values.sizes.split(',').map(Number),
+      trace: values.trace,
+    });
     return 0;
   }
   const runs = Math.max(1, Number(values.runs));

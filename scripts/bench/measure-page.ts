@@ -105,7 +105,7 @@ const normalise = (text: string) =>
  * Injects the content script's bundle as an inline script (evaluated synchronously on insertion) and runs it;
  * the evaluation time is part of ours_ms, since the content script pays it on every page.
  */
-async function runOurs(
+export async function runOurs(
   page: Page,
   bundle: string,
   watch = true,

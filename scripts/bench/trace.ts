@@ -16,11 +16,17 @@ interface TraceEvent {
 }
 
 const CATEGORIES = ['disabled-by-default-devtools.timeline', 'devtools.timeline', 'blink.user_timing', '__metadata'];
+/**
+ * A cheaper trace (`--compare --trace`): the scheduler's own tasks (`ThreadControllerImpl::RunTask`) and the
+ * garbage collector's phases, without DevTools' detailed timeline, which took ~50 s per 5 MB run to collect.
+ */
+export const LIGHT_CATEGORIES = ['toplevel', 'devtools.timeline', 'blink.user_timing', '__metadata'];
+export const LIGHT_TASK = 'ThreadControllerImpl::RunTask';
 
-export async function startTrace(cdp: CDPSession): Promise<() => Promise<TraceEvent[]>> {
+export async function startTrace(cdp: CDPSession, categories = CATEGORIES): Promise<() => Promise<TraceEvent[]>> {
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => events.push(...(value as unknown as TraceEvent[])));
-  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: categories } });
   return async () => {
     const complete = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
     await cdp.send('Tracing.end');
@@ -37,6 +43,7 @@ export function tasksBetween(
   events: TraceEvent[],
   startMark: string,
   endMark: string,
+  taskName = 'RunTask',
 ): { max: number; over50: number; tasks: number; inside: string } | undefined {
   const start = events.find((e) => e.name === startMark && e.cat.includes('user_timing'));
   const end = events.find((e) => e.name === endMark && e.cat.includes('user_timing'));
@@ -48,7 +55,7 @@ export function tasksBetween(
   const tasks = events.filter(
     (e) =>
       e.ph === 'X' &&
-      e.name === 'RunTask' &&
+      e.name === taskName &&
       e.pid === start.pid &&
       e.tid === tid &&
       e.ts + (e.dur ?? 0) >= start.ts &&
@@ -75,6 +82,7 @@ function inside(events: TraceEvent[], task: TraceEvent): string {
     if (e === task || e.ph !== 'X' || e.pid !== task.pid || e.tid !== task.tid || e.ts < task.ts || e.ts > end)
       continue;
     if (
+      !e.name.startsWith('V8.GC_') &&
       ![
         'FunctionCall',
         'EvaluateScript',

@@ -12,11 +12,6 @@ import { forEachSliced, yieldUnlessCancelled } from './scheduler';
  */
 const UPDATE_CHUNK_CHARS = 32_000;
 
-interface TrackedBlock {
-  segments: NodeSegment[];
-  marks: PlacedMention[];
-}
-
 export interface PageTextEvents {
   added: (placed: PlacedMention[]) => void;
   removed: (placed: PlacedMention[]) => void;
@@ -28,7 +23,12 @@ export interface PageTextEvents {
  * placed in the DOM. Work is done in time slices; the caller's signal cancels it.
  */
 export class PageText {
-  private readonly blocks = new Map<number, TrackedBlock>();
+  /**
+   * Each tracked block's segments, by number. Its marks are in `marksOf`, only for blocks that have some: what a
+   * block keeps alive is what the slices' garbage collections copy (77k blocks at 5 MB, few with marks).
+   */
+  private readonly blocks = new Map<number, NodeSegment[]>();
+  private readonly marksOf = new Map<number, PlacedMention[]>();
   /** Each tracked block's first text node → its number (rescan finds a container's blocks from their first nodes). */
   private readonly blockOfFirstNode = new Map<Text, number>();
   /** Blocks walked but not yet sent to the engine (flushed at UPDATE_CHUNK_CHARS and at the end of a walk). */
@@ -53,7 +53,7 @@ export class PageText {
 
   /** Every mention currently placed, in no particular order. */
   *marks(): Iterable<PlacedMention> {
-    for (const block of this.blocks.values()) yield* block.marks;
+    for (const marks of this.marksOf.values()) yield* marks;
   }
 
   /** The first scan: the whole root, walked and matched block by block as the walk goes, in slices. */
@@ -113,7 +113,8 @@ export class PageText {
   private take(walked: ExtractedBlock): void {
     const first = walked.segments[0];
     if (!first) return;
-    this.blocks.set(walked.block, { segments: walked.segments, marks: [] });
+    this.blocks.set(walked.block, walked.segments);
+    this.marksOf.delete(walked.block);
     this.blockOfFirstNode.set(first.node, walked.block);
     this.nextBlock = Math.max(this.nextBlock, walked.block + 1);
     this.chunk.push(walked);
@@ -137,16 +138,18 @@ export class PageText {
       const number = (found[at] as BlockMention).block;
       let end = at + 1;
       while (end < found.length && (found[end] as BlockMention).block === number) end++;
-      const block = this.blocks.get(number);
-      if (block) {
-        for (const one of placeMentions(block.segments, found.slice(at, end))) {
+      const segments = this.blocks.get(number);
+      if (segments) {
+        for (const one of placeMentions(segments, found.slice(at, end))) {
           // Visibility is checked here, for the few elements that hold a mention, not for every element walked.
           if (!isMentionShown(one.nodes, this.probe, this.shown)) {
             const container = blockContainer(one.start.node);
             if (container) this.hiddenBlocks.set(number, container);
             continue;
           }
-          block.marks.push(one);
+          const marks = this.marksOf.get(number);
+          if (marks) marks.push(one);
+          else this.marksOf.set(number, [one]);
           placed.push(one);
         }
       }
@@ -175,8 +178,8 @@ export class PageText {
     const gone: number[] = [];
     await forEachSliced(
       this.blocks,
-      ([number, block]) => {
-        if (block.segments.some((segment) => !segment.node.isConnected)) gone.push(number);
+      ([number, segments]) => {
+        if (segments.some((segment) => !segment.node.isConnected)) gone.push(number);
       },
       this.signal,
     );
@@ -184,14 +187,16 @@ export class PageText {
   }
 
   private dropBlock(number: number, fromSession: boolean): void {
-    const block = this.blocks.get(number);
-    if (!block) return;
+    const segments = this.blocks.get(number);
+    if (!segments) return;
     this.blocks.delete(number);
-    const first = block.segments[0]?.node;
+    const marks = this.marksOf.get(number);
+    this.marksOf.delete(number);
+    const first = segments[0]?.node;
     if (first && this.blockOfFirstNode.get(first) === number) this.blockOfFirstNode.delete(first);
     this.hiddenBlocks.delete(number);
     if (fromSession) this.session.remove(number);
-    if (block.marks.length > 0) this.events.removed(block.marks);
+    if (marks) this.events.removed(marks);
   }
 
   private isInSkippedSubtree(element: Element): boolean {

@@ -65,17 +65,29 @@ export interface BlockText {
   role?: BlockRole;
 }
 
-const EMPTY_STATE = (): BlockState => ({
-  text: undefined,
-  role: 'prose',
+/**
+ * The candidates of every block that has none (most blocks): one shared empty array, replaced by a block's own on
+ * its first candidate (addCandidate), so a page of 77k blocks does not keep 77k empty arrays alive — what survives
+ * a slice is what its garbage collections copy (npm run bench at 5 MB). Never pushed to.
+ */
+const NO_CANDIDATES: Candidate[] = [];
+
+const newState = (text: string | undefined, role: BlockRole): BlockState => ({
+  text,
+  role,
   lastRefs: undefined,
   china: 0,
   russia: 0,
   pair: 0,
   thirdParty: false,
   relation: 0,
-  candidates: [],
+  candidates: NO_CANDIDATES,
 });
+
+function addCandidate(state: BlockState, candidate: Candidate): void {
+  if (state.candidates === NO_CANDIDATES) state.candidates = [candidate];
+  else state.candidates.push(candidate);
+}
 /** How far back (in block numbers) the previous prose block is looked for. */
 const MAX_LOOK_BACK = 64;
 
@@ -88,7 +100,7 @@ export class PageSession implements SpotSink {
   /** Blocks holding candidates that wait for the topic gate. */
   private readonly waiting = new Set<number>();
   /** The block being spotted (see trigger/ref). */
-  private current: BlockState = EMPTY_STATE();
+  private current: BlockState = newState(undefined, 'prose');
   /** Concept terms and references of the block being spotted (reused arrays). */
   private readonly conceptHits: ConceptHit[] = [];
   private readonly refHits: RefHit[] = [];
@@ -170,13 +182,13 @@ export class PageSession implements SpotSink {
   }
 
   private add(block: number, text: string, role: BlockRole): void {
-    const state: BlockState = { ...EMPTY_STATE(), text, role };
+    const state = newState(text, role);
     this.current = state;
     this.conceptHits.length = 0;
     this.refHits.length = 0;
     const words = spot(this.parts.trie, text, 0, text.length, this);
     // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
-    if (role === 'furniture') state.candidates.length = 0;
+    if (role === 'furniture') state.candidates = NO_CANDIDATES;
     else this.density.setWords(block, words);
     if (role === 'prose') {
       this.counts.china += state.china;
@@ -211,7 +223,7 @@ export class PageSession implements SpotSink {
         other.alsoFound = [...(other.alsoFound ?? []), finding];
       return;
     }
-    state.candidates.push({ trigger: -1, combination, concepts, start, end, pending: true });
+    addCandidate(state, { trigger: -1, combination, concepts, start, end, pending: true });
   }
 
   /** The nearest prose block before `block` that the session holds. */
@@ -233,7 +245,7 @@ export class PageSession implements SpotSink {
     if (trigger >= this.parts.triggers.length)
       this.conceptHits.push({ entry: trigger - this.parts.triggers.length, start, end });
     else {
-      this.current.candidates.push({ trigger, start, end, pending: true });
+      addCandidate(this.current, { trigger, start, end, pending: true });
       if ((this.parts.triggers[trigger] as CompiledTrigger).context !== 'near') this.current.relation++;
     }
   }
@@ -329,6 +341,12 @@ export class PageSession implements SpotSink {
   private decide(block: number, out: ShownRun[]): void {
     const state = this.blocks.get(block);
     if (!state || state.text === undefined) return;
+    if (state.candidates.length === 0) {
+      // Most blocks: nothing to decide, nothing allocated for them.
+      this.waiting.delete(block);
+      state.text = undefined;
+      return;
+    }
     const blockText = state.text;
     let stillWaiting = false;
     const kept: KeptMark[] = [];
@@ -433,8 +451,10 @@ export class PageSession implements SpotSink {
   /** A decided block keeps only the candidates the clutter rule must release if the block changes (memory). */
   private dropUnkept(block: number): void {
     const state = this.blocks.get(block);
-    if (state && state.text === undefined && state.candidates.length > 0)
-      state.candidates = state.candidates.filter((c) => c.kept !== undefined || c.counted !== undefined);
+    if (state && state.text === undefined && state.candidates.length > 0) {
+      const left = state.candidates.filter((c) => c.kept !== undefined || c.counted !== undefined);
+      state.candidates = left.length > 0 ? left : NO_CANDIDATES;
+    }
   }
 
   /** Forgets the phrases of a run that is not shown (the clutter rule lets a later mention of them through). */
