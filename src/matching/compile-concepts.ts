@@ -5,6 +5,7 @@
 import type { CompiledCombination, CompiledConcepts } from './concepts';
 import { BUILT_IN_CONCEPTS } from './concepts';
 import { inflectedPattern, wordForms } from './inflect';
+import { spellings } from './morphology';
 import { expandPattern, patternVariants, PatternError } from './patterns';
 
 export type { CompiledConcepts };
@@ -42,19 +43,22 @@ export interface ConceptsSource {
 }
 
 /**
- * The surface forms a lexicon pattern stands for, one word's inflections included, lower case: the automaton
- * accepts one entry per text, so a form two concepts share ("avoided": negation and getting around) must be one
- * entry standing for both, whichever way each concept spelled it.
+ * The surface forms a lexicon pattern stands for, lower case: the automaton accepts one entry per text, so a form
+ * two concepts share ("avoided": negation and getting around) must be one entry standing for both, whichever way
+ * each concept spelled it. A `words` entry gets one word's inflections here (wordForms); a `verbs` or `nouns`
+ * entry was inflected already (inflectedPattern) and gets its spellings only: inflecting a conjugated form again
+ * gave forms no page holds ("tradeds", "buyings") and automaton states for them.
  */
-function surfaceForms(pattern: string): string[] {
+function surfaceForms(pattern: string, inflected: boolean): string[] {
+  const formsOf = (word: string, last: boolean) => (inflected ? [...new Set(spellings(word))] : wordForms(word, last));
   return expandPattern(pattern).flatMap((form) => {
     const words = form.toLowerCase().split(' ');
-    if (words.length === 1) return /^\p{L}+$/u.test(words[0] as string) ? wordForms(words[0] as string) : words;
+    if (words.length === 1) return /^\p{L}+$/u.test(words[0] as string) ? formsOf(words[0] as string, true) : words;
     // A phrase stays one pattern, each word the group of its forms (the automaton adds none: see spotterMatcher).
     return [
       words
         .map((word, k) => {
-          const forms = /^\p{L}+$/u.test(word) ? wordForms(word, k === words.length - 1) : [word];
+          const forms = /^\p{L}+$/u.test(word) ? formsOf(word, k === words.length - 1) : [word];
           return forms.length > 1 ? `(${forms.join('|')})` : word;
         })
         .join(' '),
@@ -88,7 +92,7 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
       } catch (error) {
         throw new PatternError(`concepts[${c}].${field}: ${(error as Error).message}`);
       }
-      for (const form of variants.flatMap(surfaceForms)) {
+      for (const form of variants.flatMap((variant) => surfaceForms(variant, true))) {
         let set = conceptsOfPattern.get(form);
         if (!set) conceptsOfPattern.set(form, (set = new Set()));
         set.add(number);

@@ -112,11 +112,19 @@ const PAIR_SUBJECT = /^[\s"“‘'(]*(?:[Bb]oth|[Tt]he two|[Tt]he pair|[Nn]eithe
 
 /**
  * A sentence that opens on the relationship itself: "The relationship is more fragile than it looks", "Their
- * partnership rests on convenience" — about the pair when the sentence before names both sides (never "The
- * relationship between Washington and Delhi": a name or "between"/"with" follows the subject).
+ * partnership rests on convenience" — about the pair when the sentence before or its paragraph names both sides
+ * (never "The relationship between Washington and Delhi": a name or "between"/"with" follows the subject).
  */
 const RELATION_SUBJECT =
   /^[\s"“‘'(]*(?:[Tt]he|[Tt]heir|[Tt]his|[Tt]hat)\s+(?:(?:bilateral|current|present|new|growing|deepening|burgeoning|budding|close|closer)\s+)?(?:relationship|partnership|friendship|alignment|rapprochement|alliance|entente|axis|ties|relations|cooperation|bond|embrace)(?![\p{L}-])(?!\s+(?:of|between|with|among|to)\b)(?!\s+\p{Lu})/u;
+
+/**
+ * The relationship named later in the sentence, on the same terms: "there is a long history of suspicion in the
+ * relationship". Only the plain words for a tie: "the alliance" or "the axis" mid-sentence is as often someone's
+ * hypothesis about the pair as the pair itself.
+ */
+const RELATION_LATER =
+  /(?<![\p{L}-])(?:the|their|this|that)\s+(?:(?:bilateral|current|present|growing|deepening|close|closer)\s+)?(?:relationship|partnership|friendship|ties|relations)(?![\p{L}-])(?!\s+(?:of|between|with|among|to)\b)(?!\s+\p{Lu})/u;
 
 const THIRD = 1;
 const SPEECH = 2;
@@ -187,7 +195,11 @@ export function matchCombinations(
     const sentence = text.slice(sentenceStart, end);
     const pairSubject = PAIR_SUBJECT.test(sentence);
     if (pairSubject) here.pair++;
-    else if ((previous?.china ?? 0) > 0 && (previous?.russia ?? 0) > 0 && RELATION_SUBJECT.test(sentence)) here.pair++;
+    else if (
+      (blockBoth || ((previous?.china ?? 0) > 0 && (previous?.russia ?? 0) > 0)) &&
+      (RELATION_SUBJECT.test(sentence) || RELATION_LATER.test(sentence))
+    )
+      here.pair++;
     sentenceStart = end;
     const occurrences: Occurrence[] = [];
     for (; r < refs.length && (refs[r] as RefHit).start < end; r++) {

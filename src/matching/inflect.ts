@@ -34,10 +34,22 @@ export function verbForms(verb: string): string[] {
     doc.tag('Verb'); // a lexicon entry is a verb whatever the word could be elsewhere ("supply", "drill")
     const conjugated = doc.verbs().conjugate()[0] as Record<string, string> | undefined;
     if (!conjugated) return [verb];
-    return [verb, conjugated.Infinitive, conjugated.PresentTense, conjugated.PastTense, conjugated.Gerund].filter(
+    const { Infinitive, PresentTense, PastTense, Gerund, Participle } = conjugated;
+    const gerund = doubledGerund(verb, PastTense, Gerund) ?? Gerund;
+    return [verb, Infinitive, PresentTense, PastTense, Participle, gerund].filter(
       (form): form is string => typeof form === 'string' && !form.includes(' '),
     );
   });
+}
+
+/**
+ * The gerund with the final consonant doubled where compromise doubles it in the past tense but not in the gerund
+ * ("snap": snapped, yet "snaping"): the library's own past tense says how the stem is spelled before a suffix.
+ */
+function doubledGerund(verb: string, past?: string, gerund?: string): string | undefined {
+  const last = verb.at(-1);
+  if (!last || past !== `${verb}${last}ed` || gerund !== `${verb}ing`) return undefined;
+  return `${verb}${last}ing`;
 }
 
 /**

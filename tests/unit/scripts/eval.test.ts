@@ -43,9 +43,10 @@ describe.skipIf(!existsSync(corpusDir()))('npm run eval on the labelled corpus',
     expect(report.themeRecall).toBeGreaterThanOrEqual(0.94);
     // Span recall under the density bound, above the target on all 45 (0.884 before the bound; 0.835 with the bound
     // alone; 0.860 once clutter.ts chooseWithinBudget preferred a sentence's point; 0.866 with repeats lengthening
-    // marks, still 0.866 once a repeat no longer leads its mark and a sentence's findings count once).
-    expect(report.spanRecall).toBeGreaterThanOrEqual(0.86);
-    expect(report.folders['batch-2']?.spanRecall).toBeGreaterThanOrEqual(0.83);
+    // marks, still 0.866 once a repeat no longer leads its mark and a sentence's findings count once; 0.872 once
+    // concept `words` were taken as written, session 9).
+    expect(report.spanRecall).toBeGreaterThanOrEqual(0.87);
+    expect(report.folders['batch-2']?.spanRecall).toBeGreaterThanOrEqual(0.84);
     // Within the bound of 1.5 on all 45 (1.43 since one clause shows as one mark, join.ts; 1.59 before): recall is
     // not bought with more noise. In each folder too (top 1.53 before the density rule, 1.40 with it).
     expect(report.marksPerSpan).toBeLessThanOrEqual(1.4);
