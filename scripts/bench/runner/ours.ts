@@ -4,8 +4,9 @@
  *
  * It runs what the injected engine runs on a page whose sentinel found the subject (src/content/overlay.ts): the
  * subject check, the engine load, the page stylesheet, then `startPageScan` (src/content/page-scan.ts), the one
- * scan pipeline the content script calls — leaving out only what needs the extension runtime (settings storage,
- * messaging, the card UI), none of which runs while a page is scanned.
+ * scan pipeline the content script calls, with the content script's ranking (createRemoteRanking) — leaving out
+ * only what needs the extension runtime (settings storage, messages to the background, the card UI), none of which
+ * runs while a page is scanned.
  *
  * `run()` is timed from the subject check to the moment the marks are registered in `CSS.highlights`; the
  * benchmark adds the time the browser takes to evaluate this script. The state stays reachable afterwards, so that
@@ -14,7 +15,7 @@
 import { createCompiledEngine } from '../../../src/matching/engine';
 import { COMPILED_AUTOMATON } from '../../../src/pack/automaton';
 import { ENGINE_DATA } from '../../../src/pack/engine';
-import { engineSourceOf } from '../../../src/pack/ranking';
+import { createRemoteRanking } from '../../../src/messaging/ranking';
 import SUBJECT_TERMS from '../../../src/pack/generated/subject-terms.json';
 import { DECLARED_MARK_STYLE, HIGHLIGHT_NAME, installHighlightStyle } from '../../../src/dom/highlight-style';
 import { startPageScan } from '../../../src/content/page-scan';
@@ -49,7 +50,14 @@ async function run({ watch = true }: { watch?: boolean } = {}): Promise<OursResu
   // with it, `?declared`, and nothing is added here), then the engine (the compiled automaton), then the pipeline.
   const style = installHighlightStyle(document, DECLARED_MARK_STYLE);
   const engineStart = performance.now();
-  const engine = createCompiledEngine(engineSourceOf(ENGINE_DATA), COMPILED_AUTOMATON);
+  // The content script's own ranking (overlay.ts): engine.json's table, and the background's fuse.js for a
+  // mention's own text, asked only when findings are read — never during a scan. Until session 9 the runner ranked
+  // with fuse.js in the page (engineSourceOf): fuse.js in its bundle and a fuse.js index built at every engine load,
+  // neither of which the content script has.
+  const ranking = createRemoteRanking(ENGINE_DATA, () =>
+    Promise.reject(new Error('the benchmark has no background to rank with')),
+  );
+  const engine = createCompiledEngine(ranking.source, COMPILED_AUTOMATON);
   const engineMs = performance.now() - engineStart;
   const scan = startPageScan(document.body, engine, {}, signal, { watch });
   await scan.firstScan;
