@@ -4,7 +4,7 @@
  */
 import type { CompiledCombination, CompiledConcepts } from './concepts';
 import { BUILT_IN_CONCEPTS } from './concepts';
-import { inflectedPattern, wordForms } from './inflect';
+import { inflectedPattern } from './inflect';
 import { spellings } from './morphology';
 import { expandPattern, patternVariants, PatternError } from './patterns';
 
@@ -45,20 +45,20 @@ export interface ConceptsSource {
 /**
  * The surface forms a lexicon pattern stands for, lower case: the automaton accepts one entry per text, so a form
  * two concepts share ("avoided": negation and getting around) must be one entry standing for both, whichever way
- * each concept spelled it. A `words` entry gets one word's inflections here (wordForms); a `verbs` or `nouns`
- * entry was inflected already (inflectedPattern) and gets its spellings only: inflecting a conjugated form again
- * gave forms no page holds ("tradeds", "buyings") and automaton states for them.
+ * each concept spelled it. Every form gets its spellings only (defence/defense): a `verbs` or `nouns` entry was
+ * inflected already (inflectedPattern) and a `words` entry is taken as written — inflecting again gave forms no page
+ * holds ("tradeds", "ideologicals") and turned "values" into "value".
  */
-function surfaceForms(pattern: string, inflected: boolean): string[] {
-  const formsOf = (word: string, last: boolean) => (inflected ? [...new Set(spellings(word))] : wordForms(word, last));
+function surfaceForms(pattern: string): string[] {
+  const formsOf = (word: string) => [...new Set(spellings(word))];
   return expandPattern(pattern).flatMap((form) => {
     const words = form.toLowerCase().split(' ');
-    if (words.length === 1) return /^\p{L}+$/u.test(words[0] as string) ? formsOf(words[0] as string, true) : words;
+    if (words.length === 1) return /^\p{L}+$/u.test(words[0] as string) ? formsOf(words[0] as string) : words;
     // A phrase stays one pattern, each word the group of its forms (the automaton adds none: see spotterMatcher).
     return [
       words
-        .map((word, k) => {
-          const forms = /^\p{L}+$/u.test(word) ? formsOf(word, k === words.length - 1) : [word];
+        .map((word) => {
+          const forms = /^\p{L}+$/u.test(word) ? formsOf(word) : [word];
           return forms.length > 1 ? `(${forms.join('|')})` : word;
         })
         .join(' '),
@@ -92,7 +92,7 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
       } catch (error) {
         throw new PatternError(`concepts[${c}].${field}: ${(error as Error).message}`);
       }
-      for (const form of variants.flatMap((variant) => surfaceForms(variant, true))) {
+      for (const form of variants.flatMap((variant) => surfaceForms(variant))) {
         let set = conceptsOfPattern.get(form);
         if (!set) conceptsOfPattern.set(form, (set = new Set()));
         set.add(number);

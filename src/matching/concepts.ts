@@ -195,11 +195,10 @@ export function matchCombinations(
     const sentence = text.slice(sentenceStart, end);
     const pairSubject = PAIR_SUBJECT.test(sentence);
     if (pairSubject) here.pair++;
-    else if (
-      (blockBoth || ((previous?.china ?? 0) > 0 && (previous?.russia ?? 0) > 0)) &&
-      (RELATION_SUBJECT.test(sentence) || RELATION_LATER.test(sentence))
-    )
-      here.pair++;
+    const pairAround = blockBoth || ((previous?.china ?? 0) > 0 && (previous?.russia ?? 0) > 0);
+    const relationOpens = !pairSubject && pairAround && RELATION_SUBJECT.test(sentence);
+    const relationLater = !pairSubject && pairAround && !relationOpens && RELATION_LATER.test(sentence);
+    const from = sentenceStart;
     sentenceStart = end;
     const occurrences: Occurrence[] = [];
     for (; r < refs.length && (refs[r] as RefHit).start < end; r++) {
@@ -227,6 +226,11 @@ export function matchCombinations(
         lexicon = true;
       }
     }
+    // "The relationship…" speaks of the pair only when nobody else is named in the sentence: "India and the US said
+    // their ties were pragmatic" is about them, in a paragraph about China and Russia too.
+    if ((relationOpens || relationLater) && !(role & THIRD)) {
+      if (relationOpens || !namesSomeoneElse(sentence, from, occurrences)) here.pair++;
+    }
     const named = here.china + here.russia + here.pair > 0;
     // A third party named without being quoted is what the sentence is about ("The US has no formal alliance
     // with Taiwan"); one that speaks is a source ("NATO said it could not confirm any lethal aid").
@@ -245,6 +249,28 @@ export function matchCombinations(
     previous = here;
   }
   return { matches, last: here, thirdParty };
+}
+
+const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}.-]*/gu;
+
+/**
+ * Whether the sentence names someone besides China and Russia: a capitalised word after its first that no China or
+ * Russia reference covers ("Renault and Nissan said their partnership…", "In Manila, … the relationship").
+ */
+function namesSomeoneElse(sentence: string, from: number, occurrences: readonly Occurrence[]): boolean {
+  let first = true;
+  for (const word of sentence.matchAll(CAPITALISED)) {
+    if (first) {
+      first = false;
+      if (sentence.slice(0, word.index).trim() === '' || /^[\s"“‘'(]*$/u.test(sentence.slice(0, word.index))) continue;
+    }
+    const at = from + word.index;
+    const covered = occurrences.some(
+      (o) => (o.concept === CHINA || o.concept === RUSSIA || o.concept === PAIR) && o.start <= at && at < o.end,
+    );
+    if (!covered) return true;
+  }
+  return false;
 }
 
 function matchSentence(

@@ -220,3 +220,28 @@ describe('the same words in another sense, after a China–Russia paragraph', ()
     expect(firstThree(blocks(ON_TOPIC, sentence), finding)).toEqual([]);
   });
 });
+
+describe('someone else in a China–Russia paragraph', () => {
+  const paragraph = (sentence: string) => blocks(ON_TOPIC, `China and Russia held talks on Monday. ${sentence}`);
+
+  it.each([
+    ['India and the US said their ties were pragmatic and rested on shared interests.', 'transactional'],
+    ['Renault and Nissan said their partnership was driven by interests, with strings attached.', 'transactional'],
+    [
+      'In Manila, officials said the alliance with Washington had its limits and the relationship was fragile.',
+      'unlimited-partnership',
+    ],
+    ['Washington and Tehran have a long history of suspicion in the relationship.', 'no-alliance-trust'],
+    ['Putin called the idea that NATO is a defensive alliance a myth.', 'no-alliance-trust'],
+    ['Both China and Russia said there was no unity within NATO.', 'no-alliance-trust'],
+    ['Chinese tourists travel to Russia via Hong Kong.', 'sanctions-brics-coordination'],
+  ])('"%s" is not %s', (sentence, finding) => {
+    expect(firstThree(paragraph(sentence), finding)).toEqual([]);
+  });
+
+  it('"the relationship" with nobody else named is still the pair', () => {
+    expect(
+      firstThree(paragraph('There is a long history of suspicion in the relationship.'), 'no-alliance-trust'),
+    ).not.toEqual([]);
+  });
+});
