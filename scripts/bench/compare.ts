@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { bundleOursOf, bundleRunners } from './bundle';
 import { closePage, heapAfterGc, launchBrowser, openPage } from './browser';
 import { generateNewsPage } from './generate';
-import { runOurs } from './measure-page';
+import { runOurs, type Tools } from './measure-page';
 import { servePages } from './server';
 import { LIGHT_CATEGORIES, LIGHT_TASK, startTrace, tasksBetween } from './trace';
 import { itemAt, median } from '../lib/lists';
@@ -27,10 +27,8 @@ interface Run {
   inside: string;
 }
 
-declare const __benchTools: {
-  startLongTasks(): void;
-  stopLongTasks(): Promise<{ count: number; max: number }>;
-};
+declare const __benchTools: Tools;
+
 export async function compareWith(
   otherRoot: string,
   options: { rounds: number; sizesKb: number[]; trace: boolean },

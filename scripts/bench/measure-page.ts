@@ -76,7 +76,7 @@ export interface MeasureOptions {
   log: (line: string) => void;
 }
 
-type Tools = {
+export type Tools = {
   floor(): { ms: number };
   markjs(): Promise<{ ms: number; count: number }>;
   fuseNaive(capMs: number): { ms: number; capped: boolean; sentences: number; searched: number };

@@ -92,7 +92,7 @@ export function compileConcepts(pack: ConceptsSource): CompiledConcepts {
       } catch (error) {
         throw new PatternError(`concepts[${c}].${field}: ${(error as Error).message}`);
       }
-      for (const form of variants.flatMap((variant) => surfaceForms(variant))) {
+      for (const form of variants.flatMap(surfaceForms)) {
         let set = conceptsOfPattern.get(form);
         if (!set) conceptsOfPattern.set(form, (set = new Set()));
         set.add(number);

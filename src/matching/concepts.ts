@@ -228,9 +228,8 @@ export function matchCombinations(
     }
     // "The relationship…" speaks of the pair only when nobody else is named in the sentence: "India and the US said
     // their ties were pragmatic" is about them, in a paragraph about China and Russia too.
-    if ((relationOpens || relationLater) && !(role & THIRD)) {
-      if (relationOpens || !namesSomeoneElse(sentence, from, occurrences)) here.pair++;
-    }
+    if ((relationOpens || (relationLater && !namesSomeoneElse(sentence, from, occurrences))) && !(role & THIRD))
+      here.pair++;
     const named = here.china + here.russia + here.pair > 0;
     // A third party named without being quoted is what the sentence is about ("The US has no formal alliance
     // with Taiwan"); one that speaks is a source ("NATO said it could not confirm any lethal aid").
@@ -252,18 +251,16 @@ export function matchCombinations(
 }
 
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}.-]*/gu;
+const SENTENCE_LEAD = /^[\s"“‘'(]*/u;
 
 /**
  * Whether the sentence names someone besides China and Russia: a capitalised word after its first that no China or
  * Russia reference covers ("Renault and Nissan said their partnership…", "In Manila, … the relationship").
  */
 function namesSomeoneElse(sentence: string, from: number, occurrences: readonly Occurrence[]): boolean {
-  let first = true;
+  const firstWord = (SENTENCE_LEAD.exec(sentence) as RegExpExecArray)[0].length;
   for (const word of sentence.matchAll(CAPITALISED)) {
-    if (first) {
-      first = false;
-      if (sentence.slice(0, word.index).trim() === '' || /^[\s"“‘'(]*$/u.test(sentence.slice(0, word.index))) continue;
-    }
+    if (word.index === firstWord) continue;
     const at = from + word.index;
     const covered = occurrences.some(
       (o) => (o.concept === CHINA || o.concept === RUSSIA || o.concept === PAIR) && o.start <= at && at < o.end,
