@@ -91,17 +91,24 @@ function aboutThePair(here: SentenceRefs, before: SentenceRefs | undefined): boo
 /** Sentence ends in a block: after . ! ? followed by a space or the end, not inside "U.S." or "Mr.". */
 export function sentenceEnds(text: string): number[] {
   const ends: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c !== 46 && c !== 33 && c !== 63) continue;
-    const next = text.charCodeAt(i + 1);
-    if (i + 1 < text.length && next !== 32 && next !== 10 && next !== 160 && next !== 0x201d && next !== 34) continue;
-    if (c === 46 && i >= 1 && /\p{Lu}/u.test(text.charAt(i - 1)) && (i < 2 || /[\s.]/.test(text.charAt(i - 2))))
-      continue;
-    ends.push(i + 1);
-  }
+  for (let i = 0; i < text.length; i++) if (endsSentence(text, i)) ends.push(i + 1);
   if (ends.at(-1) !== text.length) ends.push(text.length);
   return ends;
+}
+
+/** Whether a sentence of `text` ends in [from, to) (see sentenceEnds). */
+export function sentenceEndsBetween(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (endsSentence(text, i)) return true;
+  return false;
+}
+
+/** Whether the character at `i` ends a sentence: . ! ? followed by a space or the end, not "U.S." or "Mr.". */
+function endsSentence(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== 46 && c !== 33 && c !== 63) return false;
+  const next = text.charCodeAt(i + 1);
+  if (i + 1 < text.length && next !== 32 && next !== 10 && next !== 160 && next !== 0x201d && next !== 34) return false;
+  return !(c === 46 && i >= 1 && /\p{Lu}/u.test(text.charAt(i - 1)) && (i < 2 || /[\s.]/.test(text.charAt(i - 2))));
 }
 
 /**

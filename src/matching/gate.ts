@@ -3,10 +3,12 @@
  *
  * Rule, counted in prose blocks only: at least one paragraph names both a China reference (China, Chinese,
  * Beijing, Xi, Sino-…) and a Russia reference (Russia, Moscow, Kremlin, Putin…), the page has at least
- * MIN_REFERENCES such references in all, and each side is named at least twice — or once, when the page also uses
- * a phrase particular to their relation (a trigger of context `any` or `topic`: "no limits partnership",
+ * MIN_REFERENCES such references in all, and each side is named in at least two sentences — or in one, when the page
+ * also uses a phrase particular to their relation (a trigger of context `any` or `topic`: "no limits partnership",
  * "de-dollarisation", "BRICS"). A page about China alone (US chip controls), Russia alone (a football ban) or
- * neither (freediving) is off topic; a Qatar–China gas story that names "Russia's invasion" once in passing is too.
+ * neither (freediving) is off topic; a Qatar–China gas story that names "Russia's invasion" once in passing is too,
+ * and so is one whose only sentence about Russia names it twice ("Europe replaced Russian gas after Moscow's
+ * invasion"): a side named in one sentence is named in passing, however often that sentence names it.
  * The decision only ever turns on as text arrives (see session.ts): marks are never withdrawn because a later
  * paragraph changed the counts.
  *
@@ -18,12 +20,15 @@
  */
 const MIN_REFERENCES = 4;
 
-/** References each side needs without a phrase particular to the relation. */
+/** Sentences naming each side that the page needs without a phrase particular to the relation. */
 const MIN_EACH = 2;
 
 export interface TopicCounts {
   china: number;
   russia: number;
+  /** Sentences that name each side (a sentence that names Russia twice counts once). */
+  chinaSentences: number;
+  russiaSentences: number;
   /** Blocks that name both. */
   bothBlocks: number;
   /** Phrases of triggers with context `any` or `topic` (the relation's own subjects). */
@@ -35,7 +40,7 @@ export function isOnTopic(counts: TopicCounts): boolean {
   return (
     counts.bothBlocks >= 1 &&
     counts.china + counts.russia >= MIN_REFERENCES &&
-    counts.china >= each &&
-    counts.russia >= each
+    counts.chinaSentences >= each &&
+    counts.russiaSentences >= each
   );
 }

@@ -5,7 +5,14 @@
  */
 import { chooseWithinBudget, ClutterGuard, DensityBudget } from './clutter';
 import type { CompiledTrigger } from './compile';
-import { matchCombinations, type CompiledConcepts, type ConceptHit, type RefHit, type SentenceRefs } from './concepts';
+import {
+  matchCombinations,
+  sentenceEndsBetween,
+  type CompiledConcepts,
+  type ConceptHit,
+  type RefHit,
+  type SentenceRefs,
+} from './concepts';
 import { joinedRuns, runEnd, runFindings, runLead, type JoinableMark } from './join';
 import { normalizePhrase } from './normalize';
 import { isOnTopic, type TopicCounts } from './gate';
@@ -40,6 +47,9 @@ interface BlockState {
   lastRefs: SentenceRefs | undefined;
   china: number;
   russia: number;
+  /** Sentences of it that name China / Russia (gate.ts: a side named only in one sentence is named in passing). */
+  chinaSentences: number;
+  russiaSentences: number;
   /** References back to the pair ("the two countries"): only for the `near` check, never for the topic gate. */
   pair: number;
   /** Whether a sentence of it that names neither side is about a third party (the US, Japan…: see concepts.ts). */
@@ -78,6 +88,8 @@ const newState = (text: string | undefined, role: BlockRole): BlockState => ({
   lastRefs: undefined,
   china: 0,
   russia: 0,
+  chinaSentences: 0,
+  russiaSentences: 0,
   pair: 0,
   thirdParty: false,
   relation: 0,
@@ -95,7 +107,14 @@ export class PageSession implements SpotSink {
   private readonly blocks = new Map<number, BlockState>();
   private readonly clutter = new ClutterGuard((block) => this.blocks.get(block)?.role === 'prose');
   private readonly density = new DensityBudget();
-  private readonly counts: TopicCounts = { china: 0, russia: 0, bothBlocks: 0, relation: 0 };
+  private readonly counts: TopicCounts = {
+    china: 0,
+    russia: 0,
+    chinaSentences: 0,
+    russiaSentences: 0,
+    bothBlocks: 0,
+    relation: 0,
+  };
   private topic = false;
   /** Blocks holding candidates that wait for the topic gate. */
   private readonly waiting = new Set<number>();
@@ -105,6 +124,9 @@ export class PageSession implements SpotSink {
   private readonly conceptHits: ConceptHit[] = [];
   private readonly refHits: RefHit[] = [];
   private readonly combinationTriggers: CompiledTrigger[] = [];
+  /** End of the last China / Russia reference in the block being spotted (-1: none yet). */
+  private lastChina = -1;
+  private lastRussia = -1;
 
   constructor(private readonly parts: EngineParts) {}
 
@@ -169,6 +191,8 @@ export class PageSession implements SpotSink {
     if (state.role === 'prose') {
       this.counts.china -= state.china;
       this.counts.russia -= state.russia;
+      this.counts.chinaSentences -= state.chinaSentences;
+      this.counts.russiaSentences -= state.russiaSentences;
       this.counts.relation -= state.relation;
       if (state.china > 0 && state.russia > 0) this.counts.bothBlocks -= 1;
     }
@@ -186,6 +210,8 @@ export class PageSession implements SpotSink {
     this.current = state;
     this.conceptHits.length = 0;
     this.refHits.length = 0;
+    this.lastChina = -1;
+    this.lastRussia = -1;
     const words = spot(this.parts.trie, text, 0, text.length, this);
     // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
     if (role === 'furniture') state.candidates = NO_CANDIDATES;
@@ -193,6 +219,8 @@ export class PageSession implements SpotSink {
     if (role === 'prose') {
       this.counts.china += state.china;
       this.counts.russia += state.russia;
+      this.counts.chinaSentences += state.chinaSentences;
+      this.counts.russiaSentences += state.russiaSentences;
       this.counts.relation += state.relation;
       if (state.china > 0 && state.russia > 0) this.counts.bothBlocks += 1;
     }
@@ -252,9 +280,18 @@ export class PageSession implements SpotSink {
 
   /** SpotSink, for the block being added. */
   ref(flags: number, start: number, end: number): void {
-    if (flags & REF_CHINA) this.current.china++;
-    if (flags & REF_RUSSIA) this.current.russia++;
-    if (flags & REF_PAIR) this.current.pair++;
+    const state = this.current;
+    if (flags & REF_CHINA) {
+      state.china++;
+      if (this.lastChina < 0 || sentenceEndsBetween(state.text ?? '', this.lastChina, start)) state.chinaSentences++;
+      this.lastChina = end;
+    }
+    if (flags & REF_RUSSIA) {
+      state.russia++;
+      if (this.lastRussia < 0 || sentenceEndsBetween(state.text ?? '', this.lastRussia, start)) state.russiaSentences++;
+      this.lastRussia = end;
+    }
+    if (flags & REF_PAIR) state.pair++;
     if (this.parts.concepts) this.refHits.push({ flags, start, end });
   }
 

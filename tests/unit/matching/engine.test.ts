@@ -105,6 +105,17 @@ describe('topic gate and sense check', () => {
     ]);
   });
 
+  it('counts the sentences that name a side, not its names: one sentence naming Russia twice is a passing mention', () => {
+    const page = (russia: string) =>
+      texts(engine.scan(blocks('Qatar and China signed a gas deal; Beijing and Chinese buyers cheered.', russia)));
+    expect(page('China paid more after Russia invaded and Moscow cut supplies; sanctions followed.')).toEqual([]);
+    expect(page('China paid more after Russia invaded. Moscow cut supplies; sanctions followed.')).toEqual([
+      'sanctions',
+    ]);
+    // "U.S." does not end a sentence.
+    expect(page('China paid more after Russia and the U.S. clashed and Moscow cut supplies; sanctions.')).toEqual([]);
+  });
+
   it('does not count "South China Sea" as a China reference', () => {
     const page = blocks('Russia sent ships to the South China Sea.', 'Russia and Moscow.', 'A no limits partnership.');
     expect(engine.scan(page)).toEqual([]);

@@ -38,7 +38,7 @@ export function blocks(...texts: string[]): TextSegment[] {
 }
 
 /** A paragraph that makes a page about China–Russia relations (both named, enough references). */
-export const ON_TOPIC = 'Xi Jinping of China met Vladimir Putin of Russia in Moscow; Beijing and the Kremlin talked.';
+export const ON_TOPIC = 'Xi Jinping of China met Vladimir Putin of Russia in Moscow. Beijing and the Kremlin talked.';
 
 /**
  * A paragraph of 200 words that speaks to nothing: room for 6 more marks under the density rule (30 per 1,000

@@ -368,6 +368,39 @@ describe('other senses never trigger, even on a China–Russia page', () => {
     expect(engine.scan(page)).toEqual([]);
   });
 
+  it('a story whose only sentence about Russia (or China) names it twice is not about the pair', () => {
+    const lng = blocks(
+      'Qatar agreed on Monday to sell liquefied natural gas to China for 27 years, the longest such contract yet.',
+      'The deal with a state-owned Chinese firm covers four million tonnes a year from the North Field, Qatar said.',
+      'Chinese buyers have been locking in long-term supply, and Beijing wants to burn less coal.',
+      'LNG prices spiked last year as Europe rushed to replace Russian pipeline gas after Moscow sent troops into ' +
+        'Ukraine, and buyers in South Asia were priced out. Importers in China and Japan turned to long contracts.',
+      'Qatar also supplies Germany and is expanding output to 126 million tonnes a year by 2027.',
+    );
+    expect(engine.scan(lng)).toEqual([]);
+    const india = blocks(
+      'Indian refiners bought a record 2.1 million barrels a day of Russian crude in June, tanker data showed.',
+      "Russia has become India's biggest oil supplier since the invasion of Ukraine, and Moscow offers more discounts.",
+      'Reliance Industries and Indian Oil Corp took most of the cargoes, paid for in dirhams and rupees.',
+      'China, the largest buyer of Russian oil, cut its purchases slightly as Chinese refiners faced weaker margins.',
+      'New Delhi says it buys oil wherever it is cheapest and that Western sanctions do not bind it.',
+    );
+    expect(engine.scan(india)).toEqual([]);
+  });
+
+  it('a short wire story about the pair still passes the gate', () => {
+    const wire = blocks(
+      'MOSCOW, May 16 (Wire) - Chinese President Xi Jinping arrived in Moscow on Thursday for talks with Russian ' +
+        'President Vladimir Putin, his first trip abroad since starting a new term.',
+      'The two leaders are expected to sign agreements on energy and trade and to discuss the war, the Kremlin said.',
+      'Beijing says it is neutral in the conflict but has refused to condemn Russia.',
+    );
+    const session = engine.createSession();
+    const marks = session.update(wire);
+    expect(session.onTopic).toBe(true);
+    expect(marks.map((m) => m.findings[0])).toContain('ukraine-non-endorsement');
+  });
+
   it('the West sanctioning Russia is not China–Russia coordination; goods flowing to China are not exports to Russia', () => {
     expect(scanInContext('The West moved to isolate Russia after the invasion.')).toEqual([]);
     const flows = scanInContext('Moscow sold engine parts for fighter jets to Chinese state firms.');
