@@ -4,8 +4,9 @@
  * Rule, counted in prose blocks only: at least one paragraph names both a China reference (China, Chinese,
  * Beijing, Xi, Sino-…) and a Russia reference (Russia, Moscow, Kremlin, Putin…), the page has at least
  * MIN_REFERENCES such references in all, and each side is named in at least two sentences — or in one, when the page
- * also uses a phrase particular to their relation (a trigger of context `any` or `topic`: "no limits partnership",
- * "de-dollarisation", "BRICS"). A page about China alone (US chip controls), Russia alone (a football ban) or
+ * also uses a phrase particular to their relation (a trigger of context `any`, "axis of convenience", or one of
+ * context `topic` in a paragraph that names both: "BRICS", "de-dollarisation" — "Russia and Iran signed a
+ * comprehensive strategic partnership" or "Iran joined BRICS" is not their relation). A page about China alone (US chip controls), Russia alone (a football ban) or
  * neither (freediving) is off topic; a Qatar–China gas story that names "Russia's invasion" once in passing is too,
  * and so is one whose only sentence about Russia names it twice ("Europe replaced Russian gas after Moscow's
  * invasion"): a side named in one sentence is named in passing, however often that sentence names it.
@@ -31,7 +32,7 @@ export interface TopicCounts {
   russiaSentences: number;
   /** Blocks that name both. */
   bothBlocks: number;
-  /** Phrases of triggers with context `any` or `topic` (the relation's own subjects). */
+  /** Phrases of triggers with context `any`, or `topic` in a paragraph naming both (the relation's own subjects). */
   relation: number;
 }
 

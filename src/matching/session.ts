@@ -54,7 +54,7 @@ interface BlockState {
   pair: number;
   /** Whether a sentence of it that names neither side is about a third party (the US, Japan…: see concepts.ts). */
   thirdParty: boolean;
-  /** Phrase triggers of context `any` or `topic` spotted in it (gate.ts `relation`). */
+  /** Phrase triggers of context `any` spotted in it, and of context `topic` when it names both (gate.ts `relation`). */
   relation: number;
   candidates: Candidate[];
 }
@@ -127,6 +127,8 @@ export class PageSession implements SpotSink {
   /** End of the last China / Russia reference in the block being spotted (-1: none yet). */
   private lastChina = -1;
   private lastRussia = -1;
+  /** Phrase triggers of context `topic` in the block being spotted (see add). */
+  private topicPhrases = 0;
 
   constructor(private readonly parts: EngineParts) {}
 
@@ -212,7 +214,11 @@ export class PageSession implements SpotSink {
     this.refHits.length = 0;
     this.lastChina = -1;
     this.lastRussia = -1;
+    this.topicPhrases = 0;
     const words = spot(this.parts.trie, text, 0, text.length, this);
+    // A phrase of the relation counts for the gate where its paragraph names both sides ("the BRICS summit" in a
+    // paragraph on China and Russia; not "Russia and Iran signed a comprehensive strategic partnership").
+    if (state.china > 0 && state.russia > 0) state.relation += this.topicPhrases;
     // Furniture (captions, labels, link lists) is never marked and, like headings, never opens the gate.
     if (role === 'furniture') state.candidates = NO_CANDIDATES;
     else this.density.setWords(block, words);
@@ -274,7 +280,9 @@ export class PageSession implements SpotSink {
       this.conceptHits.push({ entry: trigger - this.parts.triggers.length, start, end });
     else {
       addCandidate(this.current, { trigger, start, end, pending: true });
-      if ((this.parts.triggers[trigger] as CompiledTrigger).context !== 'near') this.current.relation++;
+      const context = (this.parts.triggers[trigger] as CompiledTrigger).context;
+      if (context === 'any') this.current.relation++;
+      else if (context === 'topic') this.topicPhrases++;
     }
   }
 

@@ -388,6 +388,23 @@ describe('other senses never trigger, even on a China–Russia page', () => {
     expect(engine.scan(india)).toEqual([]);
   });
 
+  it("a Russia–third-country story with China in one sentence: the relation's phrases count only beside both sides", () => {
+    const iran = blocks(
+      'Russia and Iran signed a comprehensive strategic partnership treaty in Moscow, pledging closer energy ties.',
+      'Putin said Russia would supply Iran with gas, and the two want to settle trade in national currencies.',
+      'Iran joined BRICS last year. Western governments accuse Tehran of sending drones to Russia.',
+      'Most Iranian oil goes to buyers in China at a discount, as Russian crude does, officials in Tehran said.',
+    );
+    expect(engine.scan(iran)).toEqual([]);
+    // The same phrase beside both sides opens the gate for a page that names China once.
+    const brics = blocks(
+      'Russia and Iran signed a treaty in Moscow, pledging closer energy ties.',
+      'Putin said Russia would supply Iran with gas. Moscow wants to settle trade in national currencies.',
+      'At the BRICS summit, Russia and China pushed de-dollarisation.',
+    );
+    expect(engine.scan(brics).map((m) => m.findings[0])).toContain('energy-dedollarisation');
+  });
+
   it('a short wire story about the pair still passes the gate', () => {
     const wire = blocks(
       'MOSCOW, May 16 (Wire) - Chinese President Xi Jinping arrived in Moscow on Thursday for talks with Russian ' +
