@@ -183,7 +183,7 @@ export function matchCombinations(
   hits: readonly ConceptHit[],
   refs: readonly RefHit[],
   before: SentenceRefs | undefined,
-): { matches: ConceptMatch[]; last: SentenceRefs; thirdParty: boolean } {
+): { matches: ConceptMatch[]; last: SentenceRefs; thirdParty: boolean; elsewhere: number[] } {
   const matches: ConceptMatch[] = [];
   const ends = sentenceEnds(text);
   // The block names both sides somewhere: a sentence naming one of them is then about the pair even when the
@@ -193,6 +193,7 @@ export function matchCombinations(
   let r = 0;
   const roles = rolesOf(concepts);
   let thirdParty = false;
+  const elsewhere: number[] = [];
   let previous = before;
   let here: SentenceRefs = { china: 0, russia: 0, pair: 0 };
   let sentenceStart = 0;
@@ -225,9 +226,12 @@ export function matchCombinations(
     }
     let lexicon = false;
     let role = 0;
+    let opensOnThird = false;
+    const lead = from + (SUBJECT_LEAD.exec(sentence) as RegExpExecArray)[0].length;
     for (; h < hits.length && (hits[h] as ConceptHit).start < end; h++) {
       const hit = hits[h] as ConceptHit;
       role |= roles[hit.entry] as number;
+      if (hit.start === lead && (roles[hit.entry] as number) & THIRD) opensOnThird = true;
       for (const concept of (concepts.terms[hit.entry] as CompiledConcepts['terms'][number]).concepts) {
         occurrences.push({ concept, start: hit.start, end: hit.end });
         lexicon = true;
@@ -241,6 +245,9 @@ export function matchCombinations(
     // A third party named without being quoted is what the sentence is about ("The US has no formal alliance
     // with Taiwan"); one that speaks is a source ("NATO said it could not confirm any lethal aid").
     if (role === THIRD && !named) thirdParty = true;
+    // A sentence whose subject is a third party and that names neither side is about them ("Japan and the United
+    // States staged their own air drill"), wherever in the paragraph the two are named.
+    if (opensOnThird && !(role & SPEECH) && !named) elsewhere.push(from, end);
     if (lexicon && named) {
       const pair = aboutThePair(here, previous) || blockBoth;
       const about = {
@@ -254,11 +261,13 @@ export function matchCombinations(
     }
     previous = here;
   }
-  return { matches, last: here, thirdParty };
+  return { matches, last: here, thirdParty, elsewhere };
 }
 
 const CAPITALISED = /(?<![\p{L}\p{N}'’-])\p{Lu}[\p{L}\p{N}.-]*/gu;
 const SENTENCE_LEAD = /^[\s"“‘'(]*/u;
+/** The lead of a sentence before its subject: quotes, brackets, spaces and "The". */
+const SUBJECT_LEAD = /^[\s"“‘'(]*(?:The\s+)?/u;
 
 /**
  * Whether the sentence names someone besides China and Russia: a capitalised word after its first that no China or

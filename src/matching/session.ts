@@ -54,6 +54,8 @@ interface BlockState {
   pair: number;
   /** Whether a sentence of it that names neither side is about a third party (the US, Japan…: see concepts.ts). */
   thirdParty: boolean;
+  /** Sentences of it about a third party and neither side ([start, end) pairs, flat): `near` marks skip them. */
+  elsewhere: number[] | undefined;
   /** Phrase triggers of context `any` spotted in it, and of context `topic` when it names both (gate.ts `relation`). */
   relation: number;
   candidates: Candidate[];
@@ -92,6 +94,7 @@ const newState = (text: string | undefined, role: BlockRole): BlockState => ({
   russiaSentences: 0,
   pair: 0,
   thirdParty: false,
+  elsewhere: undefined,
   relation: 0,
   candidates: NO_CANDIDATES,
 });
@@ -233,7 +236,14 @@ export class PageSession implements SpotSink {
     const concepts = this.parts.concepts;
     if (concepts && role !== 'furniture' && (this.conceptHits.length > 0 || role === 'prose')) {
       const before = role === 'prose' ? this.proseBefore(block)?.lastRefs : undefined;
-      const { matches, last, thirdParty } = matchCombinations(concepts, text, this.conceptHits, this.refHits, before);
+      const { matches, last, thirdParty, elsewhere } = matchCombinations(
+        concepts,
+        text,
+        this.conceptHits,
+        this.refHits,
+        before,
+      );
+      if (elsewhere.length > 0) state.elsewhere = elsewhere;
       state.lastRefs = last;
       state.thirdParty = thirdParty;
       // Where two combinations overlap, the tighter one is the better mark.
@@ -403,7 +413,8 @@ export class PageSession implements SpotSink {
         continue;
       }
       candidate.pending = false;
-      if (trigger.context === 'near' && !this.bothNear(block)) continue;
+      if (trigger.context === 'near' && (!this.bothNear(block) || inSentenceAbout(state.elsewhere, candidate)))
+        continue;
       if (state.role === 'heading' && this.clutter.inProse(trigger.finding)) continue;
       const text = blockText.slice(candidate.start, candidate.end);
       const phrase = normalizePhrase(text);
@@ -510,6 +521,14 @@ export class PageSession implements SpotSink {
       k.candidate.kept = undefined;
     }
   }
+}
+
+/** Whether a candidate lies in a sentence about a third party (BlockState.elsewhere). */
+function inSentenceAbout(elsewhere: readonly number[] | undefined, candidate: Candidate): boolean {
+  if (!elsewhere) return false;
+  for (let k = 0; k < elsewhere.length; k += 2)
+    if (candidate.start >= (elsewhere[k] as number) && candidate.end <= (elsewhere[k + 1] as number)) return true;
+  return false;
 }
 
 /** A candidate kept for a block's marks (decide), as join.ts sees it. */

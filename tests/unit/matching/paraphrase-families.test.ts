@@ -183,9 +183,30 @@ const FAMILIES: Record<string, string[]> = {
     'They are rivals for influence in Central Asia.',
     'Both want to challenge the US-led world order.',
   ],
+  // Session 10: the Western response the report's policymakers argue for, and how far China goes for Moscow.
+  'policy-implications': [
+    'The EU added a dozen Chinese firms to its sanctions list for supplying the Russian army.',
+    "Washington blacklisted three Chinese companies accused of feeding Moscow's war effort.",
+    'The US Treasury sanctioned Chinese and Hong Kong entities that shipped chips to Russia.',
+    'Brussels has threatened to penalise Chinese banks that handle Russian payments.',
+    'Some argue the West can pull the two apart with patient diplomacy.',
+    'Western officials hope to split the partnership over time.',
+    'Europe should combine smart sanctions and sustained diplomacy with Beijing.',
+    'The aim would be to drive Moscow and Beijing apart, not to push them closer.',
+    'Diplomacy rather than confrontation offers the better chance of moving Beijing.',
+  ],
+  'transactional (how far China goes)': [
+    'Beijing is unwilling to take risks for Moscow.',
+    'China will not stick its neck out for Russia.',
+    'There are limits to how far Beijing will go for Moscow.',
+    'Xi has been careful not to go out on a limb for Putin.',
+    'Beijing has no wish to burn its bridges with the West for Moscow.',
+    'The episode shows the limits of its willingness to take risks on behalf of Russia.',
+  ],
 };
 
-describe.each(Object.entries(FAMILIES))("%s in reporters' words", (finding, sentences) => {
+describe.each(Object.entries(FAMILIES))("%s in reporters' words", (family, sentences) => {
+  const finding = family.split(' ')[0] as string;
   it.each(sentences)('%s', (sentence) => {
     expect(firstThree(blocks(ON_TOPIC, `China and Russia: ${sentence}`), finding), sentence).not.toEqual([]);
   });
@@ -215,6 +236,12 @@ describe('the same words in another sense, after a China–Russia paragraph', ()
     ['The value of Chinese imports from Russia rose 3 percent.', 'transactional'],
     ['Russia is an ideal market for Chinese cars.', 'transactional'],
     ['India criticised the US over tariffs.', 'axis-of-convenience'],
+    ['The US blacklisted Chinese chip firms over Taiwan.', 'policy-implications'],
+    ['Washington sanctioned Chinese refiners that buy Iranian oil.', 'policy-implications'],
+    ['Japan fined two Chinese companies for dumping steel.', 'policy-implications'],
+    ['The US sanctioned Iranian firms that sold drones.', 'policy-implications'],
+    ['Investors were unwilling to take risks for small returns.', 'transactional'],
+    ['The two rival clubs split the prize money.', 'policy-implications'],
     ['Japan and the US compete for market share.', 'axis-of-convenience'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(firstThree(blocks(ON_TOPIC, sentence), finding)).toEqual([]);
@@ -235,8 +262,17 @@ describe('someone else in a China–Russia paragraph', () => {
     ['Putin called the idea that NATO is a defensive alliance a myth.', 'no-alliance-trust'],
     ['Both China and Russia said there was no unity within NATO.', 'no-alliance-trust'],
     ['Chinese tourists travel to Russia via Hong Kong.', 'sanctions-brics-coordination'],
+    // A sentence whose subject is a third party is about them, though the paragraph names both.
+    ['Japan and the United States staged their own air drill later that week.', 'joint-exercises'],
+    ['The Philippines and Australia held naval drills near Manila.', 'joint-exercises'],
+    ['India imposed fresh sanctions on a shipping firm.', 'sanctions-brics-coordination'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(firstThree(paragraph(sentence), finding)).toEqual([]);
+  });
+
+  it("a third party named on the way is not the subject: the pair's own drill is still marked", () => {
+    const flight = "Together the bombers flew a joint patrol past Japan's Okinawa island.";
+    expect(firstThree(paragraph(flight), 'joint-exercises')).not.toEqual([]);
   });
 
   it('"the relationship" with nobody else named is still the pair', () => {
