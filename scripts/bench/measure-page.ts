@@ -25,6 +25,13 @@ export interface PageResult {
   highlight_frame_base_ms: number;
   /** From DOMContentLoaded to our marks in CSS.highlights, the built extension; null without the extension check. */
   marks_after_dcl_ms: number | null;
+  /** marks_after_dcl_ms of every run of the built extension (it is their median). */
+  marks_after_dcl_runs_ms?: number[];
+  /**
+   * When the page's first frame after DOMContentLoaded began (built extension, median): the page's own style and
+   * layout at the end of parsing, which Chromium runs before any document_end script can start.
+   */
+  first_frame_after_dcl_ms?: number;
   mutation_ms: number;
   mutation_base_ms: number;
   heap_kb: number;

@@ -188,6 +188,19 @@ describe('bench verdicts of the sentinel/engine split', () => {
     expect(note).toContain('the injected engine started at 330.0 ms, read the settings at ?');
   });
 
+  it("says when the page's own first frame after DOMContentLoaded is past the limit before our scripts run", () => {
+    const pages = [page(5120, { ours_ms: 1000, marks_after_dcl_ms: 4000, first_frame_after_dcl_ms: 3300 })];
+    const timeline = { 'sentinel-start': 3400, 'subject-checked': 3430, 'engine-start': 3500, 'scan-done': 3950 };
+    const all = verdicts(report(pages), {
+      ...context([detail()]),
+      extension: [{ sizeKb: 5120, expected: [], found: [], ms: 4000, timeline, firstFrameMs: 3300 }],
+    });
+    const note = all.find((v) => v.target.startsWith('marks after DOMContentLoaded'))?.note;
+    expect(note).toMatch(/^missed by 1\.90 s/);
+    expect(note).toContain("the page's own style and layout at the end of parsing ran until its first frame at 3.30 s");
+    expect(note).toContain("the page's own first frame after DOMContentLoaded (3.30 s) is past the limit");
+  });
+
   it('puts the page without the subject in its own line of the table', () => {
     const pages = [page(1024)];
     const table = formatTable(report([...pages, offTopic()]), context([detail()]));
