@@ -40,8 +40,9 @@ describe('SubjectCheck (the quick check before any scan)', () => {
   });
 
   it('passes on the words every `any` trigger must contain', () => {
-    expect(feedAll(['An axis of convenience, analysts say'])).toBe(true);
     expect(feedAll(['The Power of Siberia pipeline'])).toBe(true);
+    // "axis of convenience" counts on a page about China and Russia only (context topic): no shortcut.
+    expect(feedAll(['An axis of convenience, analysts say'])).toBe(false);
   });
 
   it('finds the required word of a pattern outside its groups', () => {
@@ -55,7 +56,7 @@ describe('SubjectCheck (the quick check before any scan)', () => {
     const engine = createEngine(packEngineSource(PACK));
     const texts = [
       'Xi Jinping and Vladimir Putin hailed a no-limits partnership.',
-      'Analysts call it an axis of convenience.',
+      'Xi Jinping met Vladimir Putin. China and Russia, Beijing and Moscow: an axis of convenience.',
       'Gas from the Power of Siberia 2 pipeline would flow east.',
       'Beijing has been careful with dual-use goods for Russia.',
     ];

@@ -405,6 +405,15 @@ describe('other senses never trigger, even on a China–Russia page', () => {
     expect(engine.scan(brics).map((m) => m.findings[0])).toContain('energy-dedollarisation');
   });
 
+  it("the report's coinage lent to another pair is not about China and Russia", () => {
+    const tech = blocks(
+      'Analysts call the tie-up between a US phone maker and a Chinese cloud firm an axis of convenience.',
+      'The deal brings AI features to phones sold in China, and Chinese regulators have approved the model.',
+      'In 2022 the phone maker stopped selling its products in Russia. "This is not an alliance," an analyst said.',
+    );
+    expect(engine.scan(tech)).toEqual([]);
+  });
+
   it('a short wire story about the pair still passes the gate', () => {
     const wire = blocks(
       'MOSCOW, May 16 (Wire) - Chinese President Xi Jinping arrived in Moscow on Thursday for talks with Russian ' +
