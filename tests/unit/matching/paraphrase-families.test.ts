@@ -95,6 +95,8 @@ const FAMILIES: Record<string, string[]> = {
     'Beijing is playing a long game.',
   ],
   'energy-dedollarisation': [
+    'Cut off from SWIFT, Russian banks now route payments to China through other networks.',
+    'Payments move over the SWIFT network less and less.',
     'The two sides increasingly settle trade in national currencies.',
     'Russia and China are trying to ditch the dollar.',
     'Trade is now largely yuan-denominated.',
@@ -242,6 +244,7 @@ describe('the same words in another sense, after a China–Russia paragraph', ()
     ['The US sanctioned Iranian firms that sold drones.', 'policy-implications'],
     ['Investors were unwilling to take risks for small returns.', 'transactional'],
     ['The two rival clubs split the prize money.', 'policy-implications'],
+    ["Beijing's response was swift: it opposed the new measures.", 'energy-dedollarisation'],
     ['Japan and the US compete for market share.', 'axis-of-convenience'],
   ])('"%s" is not %s', (sentence, finding) => {
     expect(firstThree(blocks(ON_TOPIC, sentence), finding)).toEqual([]);
